@@ -1,0 +1,60 @@
+/**
+ * The iDenfy token-payload service: pure TypeScript with no dependency on the LSP or VS Code API.
+ * Adapters (the language server, the CLI, the emulator) create one with `createTokenService` and feed it text.
+ */
+import { analyzeJson, JsonAnalysis } from './json';
+import { createPathMatcher } from './paths';
+import { IdenfySettings, normalizeSettings, SettingsProblem } from './settings';
+
+export * from './model';
+export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH } from './json';
+export type { JsonAnalysis, JsonDocument } from './json';
+export { DEFAULT_SETTINGS, normalizeSettings } from './settings';
+export type { IdenfySettings, SettingsProblem } from './settings';
+export { validateBody, validatePayload, PROJECT_CODES } from './validate';
+export { createPathMatcher, baseName } from './paths';
+
+export interface TextDocumentInput {
+  /** URI or path: matched against `idenfy.payloadFiles`. */
+  readonly uri: string;
+  /** VS Code language id: json, jsonc, typescript, typescriptreact, javascript, javascriptreact. */
+  readonly languageId: string;
+  readonly text: string;
+}
+
+export interface TokenService {
+  readonly settings: IdenfySettings;
+  readonly settingsProblems: readonly SettingsProblem[];
+  isPayloadFile(uri: string): boolean;
+  analyzeJsonDocument(document: TextDocumentInput): JsonAnalysis;
+}
+
+export function createTokenService(rawSettings?: unknown): TokenService {
+  const { settings, problems } = normalizeSettings(rawSettings);
+  const matchesPayloadFiles = createPathMatcher(settings.payloadFiles);
+  const isPayloadFile = (uri: string) => matchesPayloadFiles(uriToPath(uri));
+  return {
+    settings,
+    settingsProblems: problems,
+    isPayloadFile,
+    analyzeJsonDocument(document) {
+      return analyzeJson({
+        text: document.text,
+        allowComments: document.languageId === 'jsonc' || /\.jsonc$/i.test(document.uri),
+        isPayloadFile: isPayloadFile(document.uri),
+        path: document.uri,
+      }, settings);
+    },
+  };
+}
+
+/** `file:///a/b%20c.json` → `/a/b c.json`; other URIs keep their path part; plain paths pass through. */
+export function uriToPath(uri: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?(.*)$/i.exec(uri);
+  if (!match || /^[a-z]:[\\/]/i.test(uri)) return uri;
+  try {
+    return decodeURIComponent(match[2]);
+  } catch {
+    return match[2];
+  }
+}

@@ -1,0 +1,20 @@
+import picomatch from 'picomatch';
+
+/**
+ * A test for "does this path match one of these globs", the way users expect workspace globs to behave:
+ * `**\/*.idenfy.json` matches at any depth of an absolute path, Windows separators included.
+ */
+export function createPathMatcher(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const isMatch = picomatch([...globs], { dot: true, nocase: process.platform === 'win32' });
+  return (path: string) => {
+    const normalized = path.replace(/\\/g, '/');
+    return isMatch(normalized) || isMatch(normalized.replace(/^\/+/, '')) || isMatch(normalized.slice(normalized.lastIndexOf('/') + 1));
+  };
+}
+
+/** The file name at the end of a path or URI. */
+export function baseName(path: string): string {
+  const normalized = path.replace(/\\/g, '/').replace(/[?#].*$/, '');
+  return decodeURIComponent(normalized.slice(normalized.lastIndexOf('/') + 1));
+}

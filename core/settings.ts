@@ -1,0 +1,131 @@
+import { DEFAULT_COUNTRY_BOUND_DOCUMENTS } from './spec/documents';
+
+/**
+ * Settings under `idenfy.*`, as the rules see them. Account-dependent rules read `account`; where a capability is
+ * `undefined` the user has not declared it and the rule stays silent.
+ */
+export interface IdenfySettings {
+  readonly payloadFiles: readonly string[];
+  /** Type names that mark an object literal in code as a token request. */
+  readonly typeNamePatterns: readonly string[];
+  /** Country-bound document types: the defaults merged with the user's entries. */
+  readonly countryBoundDocuments: Readonly<Record<string, readonly string[]>>;
+  readonly account: {
+    readonly allowedTokenTypes?: readonly string[];
+    readonly customCallbackUrl?: boolean;
+    readonly additionalSteps?: boolean;
+    /** Maximum lifetime, in seconds, of the 8-digit code; the spec's default is 3600. */
+    readonly digitStringMaxExpiry: number;
+    readonly questionnaireIds?: readonly string[];
+    readonly riskAssessmentProfileIds?: readonly string[];
+  };
+}
+
+export const DEFAULT_SETTINGS: IdenfySettings = {
+  payloadFiles: ['**/*.idenfy.json', '**/*.idenfy.jsonc'],
+  typeNamePatterns: ['*Idenfy*Token*', '*IdenfyToken*', '*Idenfy*Request*', 'TokenRequest'],
+  countryBoundDocuments: DEFAULT_COUNTRY_BOUND_DOCUMENTS,
+  account: { digitStringMaxExpiry: 3600 },
+};
+
+export interface SettingsProblem {
+  /** Setting key, e.g. `idenfy.account.digitStringMaxExpiry`. */
+  readonly key: string;
+  readonly message: string;
+}
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Reads `idenfy.*` settings from what VS Code's configuration API returns (`{ account: { … } }`), a
+ * `.vscode/settings.json` object with dotted keys (`"idenfy.account.customCallbackUrl": true`), or a mix.
+ * Values of the wrong type are dropped (the default applies) and reported in `problems`; nothing throws.
+ */
+export function normalizeSettings(input: unknown): { settings: IdenfySettings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const raw = expandDottedKeys(isObject(input) ? input : {});
+  const account = isObject(raw.account) ? raw.account : {};
+  if (raw.account !== undefined && raw.account !== null && !isObject(raw.account)) {
+    problems.push({ key: 'idenfy.account', message: 'must be an object' });
+  }
+
+  const read = <T>(key: string, value: unknown, check: (v: unknown) => v is T, expected: string): T | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (check(value)) return value;
+    problems.push({ key: `idenfy.${key}`, message: `must be ${expected}; got ${describe(value)}` });
+    return undefined;
+  };
+
+  const digitMax = read('account.digitStringMaxExpiry', account.digitStringMaxExpiry, isPositiveInteger, 'a positive whole number of seconds');
+  const bound = read('countryBoundDocuments', raw.countryBoundDocuments, isStringListRecord, 'an object mapping document types to arrays of country codes');
+
+  const settings: IdenfySettings = {
+    payloadFiles: read('payloadFiles', raw.payloadFiles, isStringList, 'an array of glob strings') ?? DEFAULT_SETTINGS.payloadFiles,
+    typeNamePatterns: read('typeNamePatterns', raw.typeNamePatterns, isStringList, 'an array of name patterns') ?? DEFAULT_SETTINGS.typeNamePatterns,
+    countryBoundDocuments: bound ? mergeCountryBound(bound) : DEFAULT_SETTINGS.countryBoundDocuments,
+    account: {
+      allowedTokenTypes: read('account.allowedTokenTypes', account.allowedTokenTypes, isStringList, 'an array of token types'),
+      customCallbackUrl: read('account.customCallbackUrl', account.customCallbackUrl, isBoolean, 'true or false'),
+      additionalSteps: read('account.additionalSteps', account.additionalSteps, isBoolean, 'true or false'),
+      digitStringMaxExpiry: digitMax ?? DEFAULT_SETTINGS.account.digitStringMaxExpiry,
+      questionnaireIds: read('account.questionnaireIds', account.questionnaireIds, isStringList, 'an array of strings'),
+      riskAssessmentProfileIds: read('account.riskAssessmentProfileIds', account.riskAssessmentProfileIds, isStringList, 'an array of strings'),
+    },
+  };
+  return { settings, problems };
+}
+
+/** Users' entries extend the table; an entry for a document already there replaces its countries. */
+function mergeCountryBound(user: Record<string, string[]>): Record<string, readonly string[]> {
+  const merged: Record<string, readonly string[]> = { ...DEFAULT_COUNTRY_BOUND_DOCUMENTS };
+  for (const [documentType, countries] of Object.entries(user)) {
+    merged[documentType.toUpperCase()] = countries.map((c) => c.toUpperCase());
+  }
+  return merged;
+}
+
+/** `{ "idenfy.account.x": 1, "idenfy.payloadFiles": [] }` → `{ account: { x: 1 }, payloadFiles: [] }`. */
+function expandDottedKeys(input: Raw): Raw {
+  const out: Raw = {};
+  for (const [key, value] of Object.entries(input)) {
+    const path = key.startsWith('idenfy.') ? key.slice('idenfy.'.length).split('.') : key === 'idenfy' ? [] : [key];
+    if (path.length === 0) {
+      if (isObject(value)) Object.assign(out, deepMerge(out, expandDottedKeys(value)));
+      continue;
+    }
+    let target = out;
+    for (const part of path.slice(0, -1)) {
+      if (!isObject(target[part])) target[part] = {};
+      target = target[part] as Raw;
+    }
+    const last = path[path.length - 1];
+    target[last] = isObject(value) && isObject(target[last]) ? deepMerge(target[last] as Raw, value) : value;
+  }
+  return out;
+}
+
+function deepMerge(a: Raw, b: Raw): Raw {
+  const out: Raw = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Raw, v) : v;
+  return out;
+}
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+function isStringListRecord(value: unknown): value is Record<string, string[]> {
+  return isObject(value) && Object.values(value).every(isStringList);
+}
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? JSON.stringify(value) : typeof value;
+}

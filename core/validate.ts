@@ -1,0 +1,667 @@
+import { Finding, FixHint, keyOf, PayloadNode, RelatedSpan, Severity, spanOf, TextSpan, valueOf } from './model';
+import { nearest } from './nearest';
+import { IdenfySettings } from './settings';
+import { COUNTRY_ALIASES, COUNTRY_CODES, COUNTRY_NAMES, normalizeCountry } from './spec/countries';
+import {
+  ADDITIONAL_STEP_SETTINGS,
+  ADDITIONAL_STEP_TYPES,
+  DOCUMENT_TYPE_SET,
+  DOCUMENT_TYPES,
+} from './spec/documents';
+import { FieldRule, FieldSpec, FIELDS, NAME_FORBIDDEN_CHARACTERS } from './spec/fields';
+import { DOCS, DocPage } from './spec/links';
+import { KNOWN_LOCALE_SET } from './spec/locales';
+
+/** Project codes for findings that carry no identifier of the API (unknown keys and notes). */
+export const PROJECT_CODES = {
+  unknownField: 'unknown-field',
+  duplicateKey: 'duplicate-key',
+  numericClientId: 'numeric-client-id',
+  legacyField: 'legacy-field',
+  legacyValue: 'legacy-value',
+  countryArray: 'country-array',
+  emptyDocuments: 'empty-documents',
+  unknownLocale: 'unknown-locale',
+  additionalDataWithoutSteps: 'additional-data-without-steps',
+  devOnly: 'dev-credentials-only',
+  tooDeep: 'too-deeply-nested',
+  tooLarge: 'too-large',
+} as const;
+
+/** Checks a request body that has been parsed into the payload model. */
+export function validateBody(body: PayloadNode | undefined, settings: IdenfySettings, emptySpan: TextSpan): Finding[] {
+  if (!body) {
+    return [{
+      ...emptySpan, severity: 'error', code: 'JSON_ERROR', href: DOCS.errors,
+      message: 'The body is empty: iDenfy answers 400 "An error occurred while parsing/constructing JSON". Send a JSON object with at least clientId.',
+    }];
+  }
+  switch (body.type) {
+    case 'object':
+      return validatePayload(body, settings);
+    case 'null':
+      return [{
+        ...spanOf(body), severity: 'error', code: 'MISSING_VALUE', href: DOCS.errors,
+        message: 'The body is null: iDenfy answers 400 "Some of required values are missing". Send a JSON object with at least clientId.',
+      }];
+    case 'unknown':
+      return [];
+    default: {
+      const pythonType = { array: 'list', string: 'str', boolean: 'bool', number: Number.isInteger(body.value) ? 'int' : 'float' }[body.type as string] ?? body.type;
+      return [{
+        ...spanOf(body), severity: 'error', code: 'BAD_VALUE', href: DOCS.errors,
+        message: `The body must be a JSON object: iDenfy answers 400 "Invalid data. Expected a dictionary, but got ${pythonType}."`,
+      }];
+    }
+  }
+}
+
+/** Checks a token payload object against every field, combination and account rule of the spec. */
+export function validatePayload(root: PayloadNode, settings: IdenfySettings): Finding[] {
+  return new PayloadChecker(settings).check(root);
+}
+
+type Literal = string | number | boolean | null;
+
+class PayloadChecker {
+  private readonly findings: Finding[] = [];
+  /** Last property of each documented key (a JSON parser keeps the last of duplicates). */
+  private readonly fields = new Map<string, PayloadNode>();
+
+  constructor(private readonly settings: IdenfySettings) {}
+
+  check(root: PayloadNode): Finding[] {
+    // Keys we cannot read (spread, computed names) mean absent keys may be set: claim no absence.
+    let open = root.hasSpread === true;
+    const seen = new Map<string, PayloadNode>();
+    for (const property of root.children ?? []) {
+      const key = keyOf(property);
+      if (key.type !== 'string' || typeof key.value !== 'string') {
+        open = true;
+        continue;
+      }
+      const name = key.value;
+      const earlier = seen.get(name);
+      if (earlier) {
+        this.add(keyOf(earlier), 'warning', PROJECT_CODES.duplicateKey, `${name} appears more than once; iDenfy keeps only the last value.`, 'tokenGeneration', {
+          field: name,
+          related: [{ ...spanOf(key), message: `the value that counts: ${name}` }],
+          fixes: [{ kind: 'removeProperty', property: earlier }],
+        });
+      }
+      seen.set(name, property);
+    }
+
+    for (const [name, property] of seen) {
+      const spec = FIELDS.get(name);
+      if (!spec) {
+        this.unknownKey(property, name, FIELDS.keys(), name, 'tokenGeneration');
+        continue;
+      }
+      this.fields.set(name, property);
+      const value = valueOf(property);
+      if (!value || value.type === 'unknown') continue;
+      if (spec.aliasOf) {
+        this.add(keyOf(property), 'information', PROJECT_CODES.legacyField, `${name} is the legacy name of ${spec.aliasOf}; iDenfy still accepts it.`, spec.doc, {
+          field: name,
+          fixes: seen.has(spec.aliasOf) ? undefined : [{ kind: 'renameKey', property, to: spec.aliasOf }],
+        });
+      }
+      if (value.type === 'null') {
+        if (spec.rule.kind === 'clientId' && !spec.aliasOf) {
+          this.add(value, 'error', 'MISSING_VALUE', `${name} is required and must not be null.`, spec.doc, { field: name });
+        }
+        continue; // null means "use the dashboard default" for every optional field
+      }
+      this.checkField(spec, value, name);
+    }
+
+    if (!open && !seen.has('clientId') && !seen.has('personScanRef')) {
+      this.findings.unshift({
+        start: root.offset, end: root.offset + 1, severity: 'error', code: 'MISSING_VALUE', href: DOCS.tokenGeneration, field: 'clientId',
+        message: 'clientId is required: your unique identifier of the user (a string of 1–100 characters).',
+        fixes: [{ kind: 'addProperty', object: root, key: 'clientId', value: '' }],
+      });
+    }
+    this.combinationRules(open);
+    return this.findings;
+  }
+
+  // ---- field rules -------------------------------------------------------------------------------------------
+
+  private checkField(spec: FieldSpec, value: PayloadNode, path: string): void {
+    const rule: FieldRule = spec.rule;
+    const doc = spec.doc;
+    const name = spec.name;
+    switch (rule.kind) {
+      case 'clientId':
+        if (value.type === 'number') {
+          this.add(value, 'warning', PROJECT_CODES.numericClientId, `${name} should be a string; iDenfy accepts a number (an old official sample sends one), but documents a string.`, doc, {
+            field: path, fixes: [{ kind: 'replaceValue', node: value, to: String(value.value) }],
+          });
+        } else if (this.expectString(value, name, path, doc)) {
+          this.checkLength(value, name, path, doc, rule.min, rule.max);
+        }
+        return;
+      case 'string':
+        if (this.expectString(value, name, path, doc)) this.checkLength(value, name, path, doc, rule.min, rule.max);
+        return;
+      case 'personName':
+        if (this.expectString(value, name, path, doc) && this.checkLength(value, name, path, doc, rule.min, rule.max)) {
+          const text = value.value as string;
+          const bad = [...new Set([...text].filter((c) => /\p{Nd}/u.test(c) || NAME_FORBIDDEN_CHARACTERS.includes(c)))];
+          if (bad.length) {
+            this.bad(value, `${name} must not contain digits or any of ${NAME_FORBIDDEN_CHARACTERS}; found ${bad.map((c) => `"${c}"`).join(', ')}.`, doc, path);
+          }
+        }
+        return;
+      case 'date':
+        if (this.expectString(value, name, path, doc)) this.checkDate(value, name, path, doc);
+        return;
+      case 'enum':
+        this.checkEnum(value, name, path, doc, rule.values, rule.legacy);
+        return;
+      case 'country':
+        if (value.type === 'array' && rule.arrayWarns) {
+          this.add(value, 'warning', PROJECT_CODES.countryArray, `${name} is documented as one ISO 3166-1 alpha-2 code; one iDenfy example sends an array, which may not be honoured.`, doc, { field: path });
+          (value.children ?? []).forEach((item, i) => this.checkCountry(item, name, `${path}[${i}]`, doc, false));
+        } else {
+          this.checkCountry(value, name, path, doc, rule.allowAll);
+        }
+        return;
+      case 'documents':
+        this.checkDocuments(value, name, path, doc);
+        return;
+      case 'locale':
+        if (this.expectString(value, name, path, doc) && this.checkLength(value, name, path, doc, undefined, rule.max)) {
+          const code = value.value as string;
+          if (!KNOWN_LOCALE_SET.has(code.toLowerCase())) {
+            this.add(value, 'information', PROJECT_CODES.unknownLocale, `iDenfy does not list the locale "${code}"; the verification screens fall back to English.`, doc, {
+              field: path, fixes: this.suggest(value, code.toLowerCase(), KNOWN_LOCALE_SET),
+            });
+          }
+        }
+        return;
+      case 'boolean':
+        this.checkBoolean(value, name, path, doc);
+        return;
+      case 'integer':
+        this.checkInteger(value, name, path, doc, rule.min, rule.max, rule.unit);
+        return;
+      case 'number':
+        if (value.type !== 'number') this.bad(value, `${name} must be a number; got ${describe(value)}.`, doc, path);
+        return;
+      case 'httpsUrl':
+        if (this.expectString(value, name, path, doc) && this.checkLength(value, name, path, doc, rule.min, rule.max)) this.checkUrl(value, name, path, doc);
+        return;
+      case 'uuid':
+        if (this.expectString(value, name, path, doc) && !isUuid(value.value as string)) {
+          this.bad(value, `${name} must be a UUID (like 3fa85f64-5717-4562-b3fc-2c963f66afa6); got "${value.value}".`, doc, path);
+        }
+        return;
+      case 'questionnaire':
+        if (this.expectString(value, name, path, doc) && value.value === '') {
+          this.bad(value, `${name} must be a questionnaire key; use null, not an empty string, to disable it.`, doc, path);
+        }
+        return;
+      case 'countryList':
+        if (value.type !== 'array') this.bad(value, `${name} must be an array of ISO 3166-1 alpha-2 codes; got ${describe(value)}.`, doc, path);
+        else (value.children ?? []).forEach((item, i) => this.checkCountry(item, name, `${path}[${i}]`, doc, false));
+        return;
+      case 'stringList':
+        if (value.type !== 'array') this.bad(value, `${name} must be an array of strings; got ${describe(value)}.`, doc, path);
+        else for (const item of value.children ?? []) if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `${name} items must be strings; got ${describe(item)}.`, doc, path);
+        return;
+      case 'additionalSteps':
+        this.checkAdditionalSteps(value, path, doc);
+        return;
+      case 'additionalData':
+        this.checkAdditionalData(value, path, doc);
+        return;
+    }
+  }
+
+  private expectString(value: PayloadNode, name: string, path: string, doc: DocPage): boolean {
+    if (value.type === 'string') return true;
+    if (value.type !== 'unknown') this.bad(value, `${name} must be a string; got ${describe(value)}.`, doc, path);
+    return false;
+  }
+
+  /** Lengths count characters (code points), as iDenfy's Python back end does. */
+  private checkLength(value: PayloadNode, name: string, path: string, doc: DocPage, min?: number, max?: number): boolean {
+    const length = codePointLength(value.value as string);
+    if ((min === undefined || length >= min) && (max === undefined || length <= max)) return true;
+    const allowed = min !== undefined && max !== undefined ? `${min}–${max} characters` : max !== undefined ? `at most ${max} characters` : `at least ${min} character${min === 1 ? '' : 's'}`;
+    this.bad(value, `${name} must be ${allowed}; got ${length}.`, doc, path);
+    return false;
+  }
+
+  private checkDate(value: PayloadNode, name: string, path: string, doc: DocPage): void {
+    const text = value.value as string;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      if (isCalendarDate(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10))) return;
+      this.bad(value, `${name} must be a real calendar date; "${text}" does not exist.`, doc, path);
+      return;
+    }
+    const iso = unambiguousDate(text);
+    this.bad(value, `${name} must be a date written YYYY-MM-DD; got "${text}".`, doc, path, iso ? [{ kind: 'replaceValue', node: value, to: iso }] : undefined);
+  }
+
+  private checkEnum(value: PayloadNode, name: string, path: string, doc: DocPage, values: readonly string[], legacy: readonly string[] = []): void {
+    if (value.type === 'string') {
+      const text = value.value as string;
+      if (values.includes(text)) return;
+      if (legacy.includes(text)) {
+        this.add(value, 'information', PROJECT_CODES.legacyValue, `${text} is a legacy ${name} value; iDenfy still accepts it, but current documentation lists only ${values.join(', ')}.`, doc, { field: path });
+        return;
+      }
+      this.bad(value, `${name} must be one of ${values.join(', ')}; got "${text}".`, doc, path, this.suggest(value, text, [...values, ...legacy]));
+      return;
+    }
+    this.bad(value, `${name} must be one of ${values.join(', ')}; got ${describe(value)}.`, doc, path);
+  }
+
+  private checkCountry(value: PayloadNode, name: string, path: string, doc: DocPage, allowAll: boolean): void {
+    if (value.type === 'unknown') return;
+    const allowed = `a supported ISO 3166-1 alpha-2 country code${allowAll ? ' or ALL' : ''}`;
+    if (value.type !== 'string') {
+      this.bad(value, `${name} must be ${allowed}; got ${describe(value)}.`, doc, path);
+      return;
+    }
+    const text = value.value as string;
+    if (normalizeCountry(text) || (allowAll && text.toUpperCase() === 'ALL')) return;
+    this.bad(value, `${name} must be ${allowed}; got "${text}".`, doc, path, countryFix(value, text));
+  }
+
+  private checkDocuments(value: PayloadNode, name: string, path: string, doc: DocPage): void {
+    if (value.type !== 'array') {
+      this.bad(value, `${name} must be an array of document types (e.g. ["ID_CARD", "PASSPORT"]); got ${describe(value)}.`, doc, path);
+      return;
+    }
+    const items = value.children ?? [];
+    if (items.length === 0) {
+      this.add(value, 'warning', PROJECT_CODES.emptyDocuments, `${name} is empty; leave it out or set it to null to use the account's default document types.`, doc, { field: path });
+      return;
+    }
+    items.forEach((item, i) => this.checkDocumentType(item, name, `${path}[${i}]`, doc, false));
+  }
+
+  private checkDocumentType(item: PayloadNode, name: string, path: string, doc: DocPage, allowAll: boolean): void {
+    if (item.type === 'unknown') return;
+    const text = item.type === 'string' ? (item.value as string) : undefined;
+    if (text !== undefined && (DOCUMENT_TYPE_SET.has(text) || (allowAll && text === 'ALL'))) return;
+    this.bad(item, `${name} must contain document types such as ID_CARD, PASSPORT, DRIVER_LICENSE, RESIDENCE_PERMIT${allowAll ? ' (or ALL)' : ''}; got ${text !== undefined ? `"${text}"` : describe(item)}.`,
+      doc, path, text !== undefined ? this.suggest(item, text, DOCUMENT_TYPES) : undefined);
+  }
+
+  private checkBoolean(value: PayloadNode, name: string, path: string, doc: DocPage): void {
+    if (value.type === 'boolean') return;
+    if (value.type === 'string' && /^(true|false)$/i.test(value.value as string)) {
+      const to = (value.value as string).toLowerCase() === 'true';
+      this.bad(value, `${name} must be true or false, not the string "${value.value}".`, doc, path, [{ kind: 'replaceValue', node: value, to }]);
+      return;
+    }
+    this.bad(value, `${name} must be true or false; got ${describe(value)}.`, doc, path);
+  }
+
+  private checkInteger(value: PayloadNode, name: string, path: string, doc: DocPage, min?: number, max?: number, unit?: string): void {
+    const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}${unit ? ` ${unit}` : ''}` : unit ? ` of ${unit}` : '';
+    const expected = `${name} must be an integer${range}`;
+    if (value.type === 'string' && /^-?\d+$/.test((value.value as string).trim())) {
+      const n = Number(value.value);
+      const inRange = (min === undefined || n >= min) && (max === undefined || n <= max);
+      this.bad(value, `${expected}, written as a number, not the string "${value.value}".`, doc, path, inRange ? [{ kind: 'replaceValue', node: value, to: n }] : undefined);
+      return;
+    }
+    if (value.type !== 'number') {
+      this.bad(value, `${expected}; got ${describe(value)}.`, doc, path);
+      return;
+    }
+    const n = value.value as number;
+    if (!Number.isInteger(n)) {
+      this.bad(value, `${expected}; got ${n}.`, doc, path);
+    } else if (min !== undefined && n < min) {
+      this.bad(value, `${expected}; got ${n}.`, doc, path, [{ kind: 'replaceValue', node: value, to: min }]);
+    } else if (max !== undefined && n > max) {
+      this.bad(value, `${expected}; got ${n}.`, doc, path, [{ kind: 'replaceValue', node: value, to: max }]);
+    }
+  }
+
+  private checkUrl(value: PayloadNode, name: string, path: string, doc: DocPage): void {
+    const text = value.value as string;
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {
+      url = undefined;
+    }
+    if (url && url.protocol === 'https:' && url.hostname) return;
+    if (url && url.protocol === 'http:') {
+      this.bad(value, `${name} must be an https:// URL; got "${text}".`, doc, path, [{ kind: 'replaceValue', node: value, to: 'https://' + text.slice('http://'.length) }]);
+      return;
+    }
+    this.bad(value, `${name} must be a valid https:// URL; got "${text}".`, doc, path);
+  }
+
+  private checkAdditionalSteps(value: PayloadNode, path: string, doc: DocPage): void {
+    const shape = '{ "<country or ALL>": { "<document type or ALL>": { "<STEP_NAME>": { … } } } }';
+    if (!this.expectObject(value, `additionalSteps must be an object ${shape}`, path, doc)) return;
+    for (const [countryKey, countryValue, countryProperty] of entries(value)) {
+      const countryPath = `${path}.${countryKey}`;
+      const country = countryKey.toUpperCase() === 'ALL' ? 'ALL' : normalizeCountry(countryKey);
+      if (!country) {
+        this.bad(keyOf(countryProperty), `additionalSteps keys must be ISO 3166-1 alpha-2 country codes or ALL; got "${countryKey}".`, doc, countryPath, countryFix(keyOf(countryProperty), countryKey, countryProperty));
+      }
+      if (!this.expectObject(countryValue, `additionalSteps.${countryKey} must be an object keyed by document type or ALL`, countryPath, doc)) continue;
+      for (const [documentKey, documentValue, documentProperty] of entries(countryValue)) {
+        const documentPath = `${countryPath}.${documentKey}`;
+        if (documentKey !== 'ALL' && !DOCUMENT_TYPE_SET.has(documentKey)) {
+          const suggestion = nearest(documentKey, DOCUMENT_TYPES);
+          this.bad(keyOf(documentProperty), `additionalSteps.${countryKey} keys must be document types or ALL; got "${documentKey}".`, doc, documentPath,
+            suggestion ? [{ kind: 'renameKey', property: documentProperty, to: suggestion }] : undefined);
+        } else if (country && country !== 'ALL') {
+          this.countryDocumentRule(keyOf(documentProperty), documentKey, country, keyOf(countryProperty), documentPath, doc);
+        }
+        if (!this.expectObject(documentValue, `${documentPath} must be an object keyed by step name`, documentPath, doc)) continue;
+        for (const [stepName, stepValue] of entries(documentValue)) this.checkStep(stepValue, `${documentPath}.${stepName}`, doc);
+      }
+    }
+  }
+
+  private checkStep(step: PayloadNode, path: string, doc: DocPage): void {
+    if (!this.expectObject(step, `${path} must be an object with optional type, fields, texts and settings`, path, doc)) return;
+    for (const [key, value, property] of entries(step)) {
+      const keyPath = `${path}.${key}`;
+      if (value.type === 'unknown' || value.type === 'null') continue;
+      switch (key) {
+        case 'type':
+          this.checkEnum(value, 'type', keyPath, doc, ADDITIONAL_STEP_TYPES);
+          break;
+        case 'fields':
+          if (value.type !== 'array') this.bad(value, `fields must be an array of field names; got ${describe(value)}.`, doc, keyPath);
+          else for (const item of value.children ?? []) if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `fields items must be strings; got ${describe(item)}.`, doc, keyPath);
+          break;
+        case 'texts':
+          this.checkStepTexts(value, keyPath, doc);
+          break;
+        case 'settings':
+          if (!this.expectObject(value, 'settings must be an object with canUpload, canCapture, canUploadPDF', keyPath, doc)) break;
+          for (const [settingKey, settingValue, settingProperty] of entries(value)) {
+            if (!ADDITIONAL_STEP_SETTINGS.includes(settingKey)) this.unknownKey(settingProperty, settingKey, ADDITIONAL_STEP_SETTINGS, `${keyPath}.${settingKey}`, doc);
+            else if (settingValue.type !== 'unknown' && settingValue.type !== 'null') this.checkBoolean(settingValue, settingKey, `${keyPath}.${settingKey}`, doc);
+          }
+          break;
+        default:
+          this.unknownKey(property, key, ['type', 'fields', 'texts', 'settings'], keyPath, doc);
+      }
+    }
+  }
+
+  private checkStepTexts(value: PayloadNode, path: string, doc: DocPage): void {
+    if (!this.expectObject(value, 'texts must be an object keyed by locale: { "en": { "name": …, "description": … } }', path, doc)) return;
+    for (const [locale, text] of entries(value)) {
+      if (!this.expectObject(text, `texts.${locale} must be an object with name and description`, `${path}.${locale}`, doc)) continue;
+      for (const [key, item, property] of entries(text)) {
+        if (key !== 'name' && key !== 'description') this.unknownKey(property, key, ['name', 'description'], `${path}.${locale}.${key}`, doc);
+        else if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `texts.${locale}.${key} must be a string; got ${describe(item)}.`, doc, `${path}.${locale}.${key}`);
+      }
+    }
+  }
+
+  private checkAdditionalData(value: PayloadNode, path: string, doc: DocPage): void {
+    if (!this.expectObject(value, 'additionalData must be an object { "<STEP_NAME>": { "<field>": value } }', path, doc)) return;
+    for (const [stepName, stepValue] of entries(value)) {
+      this.expectObject(stepValue, `additionalData.${stepName} must be an object of field values`, `${path}.${stepName}`, doc);
+    }
+  }
+
+  /** Objects (and `unknown`) pass; anything else is a BAD_VALUE. Null passes silently but is not descended. */
+  private expectObject(value: PayloadNode, message: string, path: string, doc: DocPage): boolean {
+    if (value.type === 'object') return true;
+    if (value.type !== 'unknown' && value.type !== 'null') this.bad(value, `${message}; got ${describe(value)}.`, doc, path);
+    return false;
+  }
+
+  // ---- combination and account rules -------------------------------------------------------------------------
+
+  private combinationRules(open: boolean): void {
+    const { account } = this.settings;
+
+    // A document type tied to some countries, with `country` set to another.
+    const country = this.literal('country');
+    const documents = this.valueNode('documents');
+    if (typeof country === 'string' && normalizeCountry(country) && documents?.type === 'array') {
+      for (const [i, item] of (documents.children ?? []).entries()) {
+        if (item.type === 'string') this.countryDocumentRule(item, item.value as string, normalizeCountry(country)!, this.valueNode('country')!, `documents[${i}]`, 'tokenGeneration');
+      }
+    }
+
+    const tokenType = this.literal('tokenType');
+    if (account.allowedTokenTypes && typeof tokenType === 'string' && !account.allowedTokenTypes.includes(tokenType)) {
+      this.add(this.valueNode('tokenType')!, 'error', 'PARTNER_CONTRACT_ERROR',
+        `Partner is not allowed to generate the requested token type: ${tokenType} (idenfy.account.allowedTokenTypes: ${account.allowedTokenTypes.join(', ') || 'none'}).`,
+        'tokenGeneration', { field: 'tokenType' });
+    }
+
+    const callbackUrl = this.literal('callbackUrl');
+    if (account.customCallbackUrl === false && typeof callbackUrl === 'string') {
+      this.add(keyOf(this.fields.get('callbackUrl')!), 'error', 'PERMISSIONS_ERROR',
+        'Custom callback URL is not enabled for this partner (idenfy.account.customCallbackUrl is false); results go to the callback set in the dashboard.',
+        'tokenGeneration', { field: 'callbackUrl', fixes: [{ kind: 'removeProperty', property: this.fields.get('callbackUrl')! }] });
+    }
+
+    const additionalSteps = this.valueNode('additionalSteps');
+    const hasSteps = additionalSteps !== undefined && additionalSteps.type !== 'null';
+    if (account.additionalSteps === false && additionalSteps?.type === 'object') {
+      this.add(keyOf(this.fields.get('additionalSteps')!), 'error', 'PERMISSIONS_ERROR',
+        'additionalSteps is not enabled for this partner (idenfy.account.additionalSteps is false).',
+        'additionalSteps', { field: 'additionalSteps', fixes: [{ kind: 'removeProperty', property: this.fields.get('additionalSteps')! }] });
+    }
+
+    if (this.literal('utilityBill') === true && additionalSteps?.type === 'object') {
+      this.conflict('utilityBill', 'additionalSteps', 'utilityBill and additionalSteps cannot be used together: use the UTILITY_BILL step of additionalSteps instead.', 'additionalSteps');
+    }
+
+    const additionalData = this.valueNode('additionalData');
+    const address = this.valueNode('address');
+    if (address && address.type !== 'null' && additionalData && additionalData.type !== 'null') {
+      this.conflict('address', 'additionalData', 'address and additionalData cannot be used together: send the address in additionalData (or drop additionalData).', 'additionalSteps');
+    }
+
+    const expiryTime = this.literal('expiryTime');
+    if (this.literal('generateDigitString') === true && typeof expiryTime === 'number' && expiryTime > account.digitStringMaxExpiry && expiryTime <= 2_592_000) {
+      const expiryNode = this.valueNode('expiryTime')!;
+      this.add(expiryNode, 'error', 'PARTNER_CONTRACT_ERROR',
+        `generateDigitString=true but expiry time exceeds the mobile code maximum: the 8-digit code lives at most ${account.digitStringMaxExpiry} seconds (idenfy.account.digitStringMaxExpiry); got ${expiryTime}.`,
+        'tokenGeneration', {
+          field: 'expiryTime',
+          related: [{ ...spanOf(keyOf(this.fields.get('generateDigitString')!)), message: 'generateDigitString is true' }],
+          fixes: [{ kind: 'replaceValue', node: expiryNode, to: account.digitStringMaxExpiry }],
+        });
+    }
+
+    this.accountIdRule('questionnaire', account.questionnaireIds, 'idenfy.account.questionnaireIds');
+    this.accountIdRule('riskAssessmentProfile', account.riskAssessmentProfileIds, 'idenfy.account.riskAssessmentProfileIds');
+
+    const ageLimit = this.literal('ageLimit');
+    const ageMax = this.literal('ageMax');
+    if (typeof ageLimit === 'number' && typeof ageMax === 'number' && Number.isInteger(ageLimit) && Number.isInteger(ageMax) && ageLimit > ageMax) {
+      this.add(this.valueNode('ageLimit')!, 'error', 'VALIDATION_ERROR', `ageLimit (${ageLimit}) must not be greater than ageMax (${ageMax}).`, 'tokenGeneration', {
+        field: 'ageLimit', related: [{ ...spanOf(this.valueNode('ageMax')!), message: `ageMax is ${ageMax}` }],
+      });
+    }
+
+    if (additionalData && additionalData.type === 'object' && !hasSteps && !open) {
+      this.add(keyOf(this.fields.get('additionalData')!), 'warning', PROJECT_CODES.additionalDataWithoutSteps,
+        'additionalData is meant for COMPARE/EXTRACT additional steps, but there is no additionalSteps in this payload.', 'additionalSteps', { field: 'additionalData' });
+    }
+
+    const dummyStatus = this.literal('dummyStatus');
+    if (typeof dummyStatus === 'string') {
+      this.add(keyOf(this.fields.get('dummyStatus')!), 'information', PROJECT_CODES.devOnly,
+        `dummyStatus works only with DEV credentials: the verification ends as ${dummyStatus} without a real user.`, 'tokenGeneration', { field: 'dummyStatus' });
+    }
+  }
+
+  private countryDocumentRule(at: PayloadNode, documentType: string, country: string, countryNode: PayloadNode, path: string, doc: DocPage): void {
+    const countries = this.settings.countryBoundDocuments[documentType];
+    if (!countries || countries.includes(country)) return;
+    this.add(at, 'error', 'VALIDATION_ERROR',
+      `Country and document type combination is not supported: ${documentType} exists only for ${countries.join(', ')}, but the country is ${country}.`, doc, {
+        field: path, related: [{ ...spanOf(countryNode), message: `country ${country}` }],
+      });
+  }
+
+  private accountIdRule(name: string, known: readonly string[] | undefined, setting: string): void {
+    const value = this.literal(name);
+    if (!known || typeof value !== 'string' || value === '' || known.includes(value)) return;
+    this.add(this.valueNode(name)!, 'error', 'VALIDATION_ERROR', `Invalid questionnaire ID or risk assessment profile ID: "${value}" is not in ${setting}.`, 'tokenGeneration', {
+      field: name, fixes: this.suggest(this.valueNode(name)!, value, known),
+    });
+  }
+
+  /** One finding on `first`, naming `second`; the fixes offer removing either. */
+  private conflict(first: string, second: string, message: string, doc: DocPage): void {
+    const a = this.fields.get(first)!;
+    const b = this.fields.get(second)!;
+    this.add(keyOf(a), 'error', 'VALIDATION_ERROR', message, doc, {
+      field: first,
+      related: [{ ...spanOf(keyOf(b)), message: `${second} is set here` }],
+      fixes: [{ kind: 'removeProperty', property: a }, { kind: 'removeProperty', property: b }],
+    });
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  private valueNode(name: string): PayloadNode | undefined {
+    const property = this.fields.get(name);
+    return property ? valueOf(property) : undefined;
+  }
+
+  /** The literal value of a top-level field, or undefined when absent or computed. */
+  private literal(name: string): Literal | undefined {
+    const node = this.valueNode(name);
+    if (!node) return undefined;
+    switch (node.type) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return node.value as Literal;
+      case 'null':
+        return null;
+      default:
+        return undefined;
+    }
+  }
+
+  private unknownKey(property: PayloadNode, name: string, known: Iterable<string>, path: string, doc: DocPage): void {
+    const suggestion = nearest(name, known);
+    this.add(keyOf(property), 'warning', PROJECT_CODES.unknownField,
+      suggestion ? `${name} is not a documented field; did you mean ${suggestion}?` : `${name} is not a documented field of POST /api/v2/token; iDenfy's handling of unknown keys is undocumented.`,
+      doc, { field: path, fixes: suggestion ? [{ kind: 'renameKey', property, to: suggestion }] : undefined });
+  }
+
+  private suggest(node: PayloadNode, text: string, candidates: Iterable<string>): FixHint[] | undefined {
+    const suggestion = nearest(text, candidates);
+    return suggestion ? [{ kind: 'replaceValue', node, to: suggestion }] : undefined;
+  }
+
+  private bad(node: PayloadNode, message: string, doc: DocPage, field: string, fixes?: FixHint[]): void {
+    this.add(node, 'error', 'BAD_VALUE', message, doc, { field, fixes });
+  }
+
+  private add(node: PayloadNode, severity: Severity, code: string, message: string, doc: DocPage,
+    extra: { field?: string; related?: RelatedSpan[]; fixes?: FixHint[] } = {}): void {
+    this.findings.push({ ...spanOf(node), severity, code, message, href: DOCS[doc], ...definedOnly(extra) });
+  }
+}
+
+/** `[key, value, property]` for each property of an object node whose key is a known string. */
+function entries(object: PayloadNode): Array<[string, PayloadNode, PayloadNode]> {
+  const out: Array<[string, PayloadNode, PayloadNode]> = [];
+  for (const property of object.children ?? []) {
+    const key = keyOf(property);
+    const value = valueOf(property);
+    if (key.type === 'string' && typeof key.value === 'string' && value) out.push([key.value, value, property]);
+  }
+  return out;
+}
+
+function countryFix(node: PayloadNode, text: string, renameProperty?: PayloadNode): FixHint[] | undefined {
+  const upper = text.trim().toUpperCase();
+  let code: string | undefined = COUNTRY_ALIASES[upper];
+  if (!code) {
+    const byName = Object.entries(COUNTRY_NAMES).find(([, countryName]) => countryName.toUpperCase() === upper);
+    code = byName?.[0];
+  }
+  if (!code && COUNTRY_CODES.has(upper)) code = upper;
+  if (!code) return undefined;
+  return renameProperty ? [{ kind: 'renameKey', property: renameProperty, to: code }] : [{ kind: 'replaceValue', node, to: code }];
+}
+
+function describe(node: PayloadNode): string {
+  switch (node.type) {
+    case 'string':
+      return `the string ${JSON.stringify(node.value)}`;
+    case 'number':
+      return `the number ${node.value}`;
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'an array';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a computed value';
+  }
+}
+
+function codePointLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+    length++;
+  }
+  return length;
+}
+
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || year < 1) return false;
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * The ISO form of a date whose reading is certain: year first (1990/5/17, 1990.05.17), or day first where the day
+ * cannot be a month (17.05.1990). 05/06/1990 could be either: no fix.
+ */
+export function unambiguousDate(text: string): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = (y: number, m: number, d: number) => (isCalendarDate(y, m, d) ? `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}` : undefined);
+  const trimmed = text.trim();
+  let m = /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})$/.exec(trimmed);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(trimmed);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    if (a > 12 && b <= 12) return iso(+m[3], b, a);
+    if (b > 12 && a <= 12) return iso(+m[3], a, b);
+    if (a === b) return iso(+m[3], a, b);
+  }
+  return undefined;
+}
+
+/** What Python's uuid.UUID() accepts: hex with or without hyphens, braces or a urn:uuid: prefix. */
+function isUuid(text: string): boolean {
+  const hex = text.trim().replace(/^urn:/i, '').replace(/^uuid:/i, '').replace(/^\{|\}$/g, '').replace(/-/g, '');
+  return /^[0-9a-f]{32}$/i.test(hex);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
