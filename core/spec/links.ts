@@ -1,10 +1,12 @@
 /** iDenfy documentation pages that diagnostics and hovers link to: one place for every URL. */
 export const DOCS = {
   errors: 'https://documentation.idenfy.com/kyc/id-error-messages',
-  tokenGeneration: 'https://documentation.idenfy.com/kyc/id-generating-token',
-  additionalSteps: 'https://documentation.idenfy.com/kyc/id-additional-steps',
+  tokenGeneration: 'https://documentation.idenfy.com/kyc/generate-token',
+  additionalSteps: 'https://documentation.idenfy.com/kyc/additional-steps',
+  webhooks: 'https://documentation.idenfy.com/kyc/webhooks',
+  redirectAndIframe: 'https://documentation.idenfy.com/kyc/iframe-redirect',
+  errorHandling: 'https://documentation.idenfy.com/guides/error-handling',
   openApi: 'https://documentation.idenfy.com/openapi/kyc.yaml',
-  legacyDocs: 'https://github.com/idenfy/Documentation',
 } as const;
 
 export type DocPage = keyof typeof DOCS;

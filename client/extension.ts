@@ -1,0 +1,46 @@
+/**
+ * The VS Code side: starts the iDenfy language server over IPC and registers what only the client can do
+ * (hover for error identifiers in any language, the send command with secret storage).
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { PayloadAtResult } from '../core/send/types';
+import { registerErrorIdentifierHover } from './errorHover';
+import { registerSendCommands } from './send/commands';
+
+const PAYLOAD_LANGUAGES = ['json', 'jsonc', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('iDenfy Language Server', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Files and unsaved (untitled) documents; other schemes (git diffs, virtual files) too, since checks need no disk.
+    documentSelector: PAYLOAD_LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }, { language, scheme: 'vscode-remote' }]),
+    synchronize: { configurationSection: 'idenfy' },
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  client = new LanguageClient('idenfy', 'iDenfy Token Checks', serverOptions, clientOptions);
+
+  registerErrorIdentifierHover(context);
+  registerSendCommands(context, async (uri, offset) => {
+    if (!client) return undefined;
+    return client.sendRequest<PayloadAtResult>('idenfy/payloadAt', { uri, offset });
+  });
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,54 @@
+/**
+ * The iDenfy language server: a thin LSP adapter around the pure core in ../core.
+ * It keeps the latest analysis per document, publishes diagnostics, and delegates every feature to the core.
+ * Start it with `node dist/server.js --stdio` (any LSP client) or over IPC (the VS Code extension).
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore } from './documentStore';
+import { registerFeatures } from './features';
+import { SettingsSource } from './settingsSource';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new SettingsSource(connection);
+const store = new DocumentStore(connection, documents, settings);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  settings.initialize(params);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      ...registerFeatures(connection, store),
+    },
+    serverInfo: { name: 'idenfy-token-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (settings.canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'idenfy' });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(change.settings);
+  store.revalidateAll();
+});
+
+documents.onDidOpen((event) => store.validateNow(event.document.uri));
+documents.onDidChangeContent((event) => store.scheduleValidation(event.document.uri));
+documents.onDidClose((event) => store.forget(event.document.uri));
+
+connection.onShutdown(() => store.dispose());
+
+documents.listen(connection);
+connection.listen();

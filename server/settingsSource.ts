@@ -1,0 +1,65 @@
+import { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { createTokenService, TokenService } from '../core';
+
+/** A client that declares `workspace/configuration` but never answers must not stall diagnostics. */
+const CONFIGURATION_TIMEOUT_MS = 2000;
+
+/**
+ * Where the server's `idenfy.*` settings come from, for any LSP client:
+ * pulled with `workspace/configuration` when the client supports it, else pushed in
+ * `initializationOptions.settings` or `didChangeConfiguration`, else the defaults.
+ */
+export class SettingsSource {
+  canPullConfiguration = false;
+  private pushed: unknown;
+  private service: TokenService = createTokenService();
+  private pending: Promise<TokenService> | undefined;
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    this.pushed = sectionOf(options?.settings);
+    this.service = createTokenService(this.pushed);
+  }
+
+  /** Settings changed: the next `current()` reads them again. */
+  changed(pushedSettings: unknown): void {
+    const section = sectionOf(pushedSettings);
+    if (section !== undefined) this.pushed = section;
+    this.pending = undefined;
+    if (!this.canPullConfiguration) this.service = createTokenService(this.pushed);
+  }
+
+  /** The service for the current settings (one per settings version, shared by all documents). */
+  current(): Promise<TokenService> {
+    if (!this.canPullConfiguration) return Promise.resolve(this.service);
+    this.pending ??= this.pull();
+    return this.pending;
+  }
+
+  private async pull(): Promise<TokenService> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CONFIGURATION_TIMEOUT_MS)));
+    try {
+      const pulled = await Promise.race([this.connection.workspace.getConfiguration('idenfy'), timeout]);
+      this.service = createTokenService(pulled ?? this.pushed);
+      for (const problem of this.service.settingsProblems) {
+        this.connection.console.warn(`Setting ${problem.key} ${problem.message}; using the default.`);
+      }
+    } catch (error) {
+      this.connection.console.warn(`Could not read the idenfy settings (${(error as Error).message}); using the defaults.`);
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.service;
+  }
+}
+
+/** Accepts `{ idenfy: {...} }` (VS Code's push form), dotted keys, or the section itself. */
+function sectionOf(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null) return undefined;
+  const record = settings as Record<string, unknown>;
+  return 'idenfy' in record ? record.idenfy : record;
+}
