@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
+export const VSCODE_VERSION = '1.100.3'; // the VS Code inside that code-server
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 // Versions of @vscode/ripgrep's own download cache, as used by code-server 4.100.3's dependency tree.
@@ -138,6 +139,7 @@ function seedRipgrepCache(tmpDir) {
 async function withLock(fn) {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const deadline = Date.now() + NPM_INSTALL_TIMEOUT_MS + 60_000;
+  let waiting = false;
   for (;;) {
     try {
       fs.mkdirSync(LOCK_DIR);
@@ -152,6 +154,7 @@ async function withLock(fn) {
       if (owner) { try { process.kill(owner, 0); alive = true; } catch { alive = false; } }
       if (owner && !alive) { fs.rmSync(LOCK_DIR, { recursive: true, force: true }); continue; }
       if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${LOCK_DIR}`);
+      if (!waiting) { waiting = true; log(`waiting for another install to finish (lock ${LOCK_DIR})`); }
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -192,7 +195,7 @@ async function installCodeServer() {
   const [npmCmd, npmPre] = fs.existsSync(npmCli) ? [process.execPath, [npmCli]] : ['npm', []];
 
   const logFile = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}-install.log`);
-  log(`npm install code-server@${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), INSTALL_DIR) || INSTALL_DIR} (~300 MB, a minute or two)`);
+  log(`npm install code-server@${CODE_SERVER_VERSION} into ${INSTALL_DIR} (~300 MB, a minute or two)`);
   // --unsafe-perm: as root, code-server's postinstall stops without it.
   await runQuiet(npmCmd, [...npmPre, 'install', '--unsafe-perm', '--no-save', '--no-package-lock',
     `code-server@${CODE_SERVER_VERSION}`], { cwd: INSTALL_DIR, env, timeoutMs: NPM_INSTALL_TIMEOUT_MS, logFile });
@@ -225,7 +228,7 @@ export async function ensureInstalled() {
     if (isInstalled()) return; // another run finished it while we waited
     await installCodeServer();
   });
-  log(`installed in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  log(`ready after ${((Date.now() - started) / 1000).toFixed(0)}s`);
   return result;
 }
 

@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
-import { ensureInstalled, REPO_ROOT } from './install.mjs';
+import { CODE_SERVER_VERSION, ensureInstalled, REPO_ROOT, VSCODE_VERSION } from './install.mjs';
 
 // Settings written to the temp user-data dir before extraSettings: keep the window quiet and offline.
 const DEFAULT_SETTINGS = {
@@ -167,6 +167,29 @@ function startCodeServer({ entry, tmp, env, tail, verbose, workspacePath }) {
   });
 }
 
+/**
+ * VS Code silently skips a development extension whose engines.vscode the running version does not satisfy:
+ * the tests would then fail in confusing ways. Fail early instead. (A crude check of the range's lower bound,
+ * which is what ^x.y.z / >=x.y.z / ~x.y.z ranges come down to here.)
+ */
+function checkEngine(extPath) {
+  let range;
+  try {
+    range = JSON.parse(fs.readFileSync(path.join(extPath, 'package.json'), 'utf8')).engines?.vscode;
+  } catch {
+    return; // not an extension folder: nothing will be loaded from it, the tests will say so
+  }
+  const m = /(\d+)\.(\d+)\.(\d+)/.exec(range ?? '');
+  if (!m) return;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  const [haveMajor, haveMinor] = VSCODE_VERSION.split('.').map(Number);
+  if (major > haveMajor || (major === haveMajor && minor > haveMinor)) {
+    throw new HarnessError(`${extPath}/package.json asks for engines.vscode "${range}", but code-server ` +
+      `${CODE_SERVER_VERSION} is VS Code ${VSCODE_VERSION} (the newest that runs on Node 20): the extension would ` +
+      'silently not be loaded. Keep engines.vscode at ^1.100.0 or lower.');
+  }
+}
+
 /** Installs a .vsix into the run's extensions dir with code-server's CLI. */
 function installVsixInto({ entry, tmp, env, vsix }) {
   const r = spawnSync(process.execPath, [entry,
@@ -174,7 +197,7 @@ function installVsixInto({ entry, tmp, env, vsix }) {
     '--config', path.join(tmp, 'code-server.yaml'), '--force', '--install-extension', vsix,
   ], { env, encoding: 'utf8', timeout: INSTALL_VSIX_TIMEOUT_MS });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
-  // code-server's CLI can exit 0 even when the install failed, so also check what it printed.
+  // Checked on what it printed too, not only the exit code: an install that did nothing must not pass.
   if (r.error || r.status !== 0 || !/successfully installed/i.test(out)) {
     throw new HarnessError(`installing ${vsix} failed (${r.error?.message ?? 'exit ' + r.status}):\n${out}`);
   }
@@ -215,8 +238,12 @@ export async function runTests(o = {}) {
     if (p && !fs.existsSync(p)) throw new HarnessError(`${name} does not exist: ${p}`);
   }
   if (!extensionTestsPath && !onPage) throw new HarnessError('give extensionTestsPath, onPage, or both');
+  if (!(timeoutMs > 0)) throw new HarnessError(`timeoutMs must be a positive number, got ${timeoutMs}`);
+  if (extensionDevelopmentPath && !installVsix) checkEngine(extensionDevelopmentPath);
 
-  const { codeServerEntry: entry, chromiumPath } = await ensureInstalled();
+  const installed = await ensureInstalled();
+  const entry = installed.codeServerEntry;
+  const chromiumPath = process.env.VSCODE_TEST_CHROMIUM || installed.chromiumPath;
   // playwright-core is the driver only; it never downloads a browser (we point it at Debian's chromium).
   const { chromium } = createRequire(path.join(REPO_ROOT, 'package.json'))('playwright-core');
 
@@ -237,7 +264,11 @@ export async function runTests(o = {}) {
   let settled = false;
   // Last-resort cleanup if this process is interrupted (Ctrl-C, CI cancel) or exits without finally.
   const onExit = () => killGroup(server?.child, 'SIGKILL');
-  const onSignal = (sig) => { onExit(); process.exit(sig === 'SIGINT' ? 130 : 143); };
+  const onSignal = (sig) => {
+    onExit(); // playwright kills its chromium itself on exit
+    if (!keepTemp) fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
   process.on('exit', onExit);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -270,7 +301,9 @@ export async function runTests(o = {}) {
         logger: { isEnabled: () => true, log: (name, sev, msg) => { if (name === 'browser') consoleTail.push(`[chromium] ${msg}\n`); } },
       });
     } catch (err) {
-      throw new HarnessError(`chromium (${chromiumPath}) failed to start: ${err.message}`);
+      // Playwright's message repeats the whole command line; keep each line short.
+      const msg = err.message.split('\n').map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join('\n');
+      throw new HarnessError(`chromium (${chromiumPath}) failed to start: ${msg}`);
     }
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
@@ -290,7 +323,12 @@ export async function runTests(o = {}) {
       (type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code) || 0));
-    page.on('console', (m) => { consoleTail.push(`[browser ${m.type()}] ${m.text()}\n`); if (verbose) process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`); });
+    page.on('console', (m) => {
+      // The workbench styles its log lines ("%c INFO color: #33f ..."): drop the styling, and the noise.
+      const text = m.text().replace(/^%c\s*(\w+)\s+color:\s*#\w+\s*/, '$1 ');
+      if (verbose) process.stderr.write(`[browser ${m.type()}] ${text}\n`);
+      if (!WORKBENCH_NOISE.test(text.replace(/^INFO /, ''))) consoleTail.push(`[browser ${m.type()}] ${text}\n`);
+    });
     page.on('pageerror', (e) => consoleTail.push(`[page error] ${e.message}\n`));
 
     const q = new URLSearchParams();
@@ -381,6 +419,8 @@ const USAGE = `Usage: node scripts/vscode-test/run-tests.mjs [options]
   --screenshot FILE                no tests needed: open the workspace, wait, and save a screenshot
   --keep-temp                      keep the temp user-data folder (logs) after the run
   --verbose                        echo code-server output and the browser console
+Environment: VSCODE_TEST_VERBOSE=1 (= --verbose), VSCODE_TEST_KEEP=1 (= --keep-temp),
+  VSCODE_TEST_CHROMIUM=/path (another chromium binary than /usr/bin/chromium).
 Exit code: the tests' exit code; 2 when the harness itself failed (the message says why).`;
 
 async function main() {
@@ -417,6 +457,8 @@ async function main() {
       console.log(`[vscode-test] screenshot: ${file}`);
     };
   }
+  const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new HarnessError(`--timeout wants seconds, got ${values.timeout}`);
   if (!values.extensionTestsPath && !onPage) throw new HarnessError(`--extensionTestsPath or --screenshot is required\n\n${USAGE}`);
   return runTests({
     extensionDevelopmentPath: values.extensionDevelopmentPath ?? process.cwd(),
@@ -425,7 +467,7 @@ async function main() {
     installVsix: values.vsix,
     extraSettings,
     extensionTestsEnv,
-    timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined,
+    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     screenshotDir: values['screenshot-dir'],
     onPage,
     verbose: values.verbose,
