@@ -43,7 +43,7 @@ const entries = [
   { in: 'emulator/main.ts', out: 'emulator.js', banner: '#!/usr/bin/env node' },
 ];
 
-await Promise.all([
+const results = await Promise.allSettled([
   ...entries
     .filter((entry) => existsSync(join(root, entry.in)))
     .map((entry) =>
@@ -64,4 +64,10 @@ await Promise.all([
     minify: true,
   }),
 ]);
+// Let every bundle finish, then report: one broken entry should not hide the state of the others.
+const failed = results.filter((r) => r.status === 'rejected');
+if (failed.length) {
+  console.error(`build failed: ${failed.length} bundle(s) had errors (see above)`);
+  process.exit(1);
+}
 console.log(`built dist/ (${production ? 'production' : 'development'})`);

@@ -27,7 +27,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      ...registerFeatures(connection, store),
+      ...registerFeatures(connection, store, () => settings.current()),
     },
     serverInfo: { name: 'idenfy-token-language-server' },
   };
