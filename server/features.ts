@@ -63,7 +63,9 @@ export function registerFeatures(connection: Connection, store: DocumentStore, c
       detail: s.detail,
       documentation: s.documentation ? { kind: MarkupKind.Markdown, value: s.documentation } : undefined,
       filterText: s.filterText,
-      sortText: String(index).padStart(5, '0'),
+      sortText: s.sortText ?? String(index).padStart(5, '0'),
+      // After a key that has values of its own (tokenType), open the value list right away.
+      command: s.retrigger ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' } : undefined,
       insertTextFormat: s.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       ...(s.replaceStart !== undefined && s.replaceEnd !== undefined
         ? { textEdit: { range: rangeOf(document, { start: s.replaceStart, end: s.replaceEnd }), newText: s.insertText } }
