@@ -1,4 +1,5 @@
 import { ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { FAILED, parseJsonFast } from './fastJson';
 import { Finding, keyOf, PayloadNode } from './model';
 import { baseName } from './paths';
 import { IdenfySettings } from './settings';
@@ -29,6 +30,23 @@ const NEVER_PAYLOADS = /^(package(-lock)?\.json|composer\.json|[jt]sconfig(\..*)
 /** Keys that name the user in a payload; a document without one is not worth parsing for content detection. */
 const CLIENT_ID_KEYS = ['clientId', 'personScanRef'];
 
+/**
+ * Top-level keys of OAuth/OIDC client configurations, which also carry a `clientId` (and sometimes a `callbackUrl`):
+ * a JSON document with one of them is not a token payload unless it matches `idenfy.payloadFiles`.
+ */
+const NOT_PAYLOAD_KEYS: ReadonlySet<string> = new Set([
+  'clientSecret', 'client_secret', 'redirectUri', 'redirect_uri', 'redirectUris', 'redirect_uris',
+  'grantType', 'grant_type', 'scope', 'scopes', 'tenantId', 'authority', 'issuer', 'tokenEndpoint', 'token_endpoint',
+]);
+
+/**
+ * Deeper than this the document is reported as too deeply nested instead of parsed. A token payload needs about
+ * seven levels (additionalSteps.<country>.<document>.<step>.texts.<locale>); jsonc-parser recurses once per level,
+ * and where it runs out of stack depends on the engine, so the limit is checked without recursion: the fast parser
+ * counts the depth, and a broken document is scanned (`nestingExceeds`) before jsonc-parser sees it.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
 /** Past this size a document is not checked (a 20 MB payload still is). */
 export const MAX_CHECKED_LENGTH = 64 * 1024 * 1024;
 const MAX_SYNTAX_FINDINGS = 20;
@@ -48,7 +66,15 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
 
   const errors: ParseError[] = [];
   let root: PayloadNode | undefined;
-  try {
+  const fast = parseJsonFast(text, document.allowComments);
+  const tooDeepResult = (): JsonAnalysis => (isPayloadFile || looksLikePayloadText(text) ? { payload: isPayloadFile ? 'file-pattern' : 'content', findings: [tooDeep(text)] } : none);
+  if (fast !== FAILED) {
+    // Well-formed (the usual case): one fast pass, no error recovery needed.
+    if (fast.maxDepth > MAX_NESTING_DEPTH) return tooDeepResult();
+    root = fast.root;
+  } else if (text.length > 2 * MAX_NESTING_DEPTH && nestingExceeds(text, MAX_NESTING_DEPTH, document.allowComments)) {
+    return tooDeepResult();
+  } else try {
     root = parseTree(text, errors, { allowTrailingComma: document.allowComments, disallowComments: !document.allowComments, allowEmptyContent: true });
   } catch (error) {
     // jsonc-parser recurses once per nesting level; thousands of levels exhaust the stack.
@@ -59,7 +85,7 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
   const payload = isPayloadFile ? 'file-pattern' : isPayloadContent(root) ? 'content' : 'none';
   if (payload === 'none') return none;
 
-  const findings: Finding[] = errors.slice(0, MAX_SYNTAX_FINDINGS).map((e) => syntaxFinding(e, text));
+  const findings: Finding[] = syntaxFindings(errors, text);
   const empty = root === undefined && errors.length === 0;
   if (root || empty) {
     const bodyFindings = validateBody(root, settings, { start: 0, end: Math.min(text.length, 1) });
@@ -77,6 +103,7 @@ export function isPayloadContent(root: PayloadNode | undefined): boolean {
   for (const property of root.children ?? []) {
     const key = keyOf(property).value;
     if (typeof key !== 'string') continue;
+    if (NOT_PAYLOAD_KEYS.has(key)) return false;
     if (CLIENT_ID_KEYS.includes(key)) hasClientId = true;
     else if (FIELDS.get(key)?.distinctive) hasDistinctive = true;
   }
@@ -107,8 +134,49 @@ const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'Invalid character in string',
 };
 
+/** One finding per offset (a trailing comma makes jsonc-parser report two errors at the same place), at most 20. */
+function syntaxFindings(errors: readonly ParseError[], text: string): Finding[] {
+  const findings: Finding[] = [];
+  let lastOffset = -1;
+  for (const error of errors) {
+    if (error.offset === lastOffset) continue;
+    lastOffset = error.offset;
+    findings.push(syntaxFinding(error, text));
+    if (findings.length === MAX_SYNTAX_FINDINGS) break;
+  }
+  return findings;
+}
+
+/**
+ * `,` then only whitespace (or comments) before the `}` or `]` at `offset`. It only chooses the message's wording, so
+ * a heuristic for comments is enough: a `//` earlier on the same line starts one (a URL in a string may fool it).
+ */
+function isTrailingComma(text: string, offset: number): boolean {
+  if (text[offset] !== '}' && text[offset] !== ']') return false;
+  let i = offset - 1;
+  for (let guard = 0; guard < 100; guard++) {
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (i < 0) return false;
+    if (text[i] === ',') return true;
+    if (text[i] === '/' && text[i - 1] === '*') {
+      const open = text.lastIndexOf('/*', i - 2);
+      if (open < 0) return false;
+      i = open - 1;
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    const comment = text.indexOf('//', lineStart);
+    if (comment < 0 || comment > i) return false;
+    i = comment - 1;
+  }
+  return false;
+}
+
 function syntaxFinding(error: ParseError, text: string): Finding {
-  const what = SYNTAX_MESSAGES[error.error] ?? 'Invalid JSON';
+  const trailingComma = (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected) && isTrailingComma(text, error.offset);
+  const what = trailingComma
+    ? 'Trailing comma: JSON allows none before a closing bracket or brace (name the file .idenfy.jsonc to keep it; the send command strips it)'
+    : SYNTAX_MESSAGES[error.error] ?? 'Invalid JSON';
   const start = Math.min(error.offset, text.length);
   return {
     start, end: Math.min(text.length, start + Math.max(error.length, 1)), severity: 'error', code: 'JSON_ERROR', href: DOCS.errors,
@@ -116,10 +184,50 @@ function syntaxFinding(error: ParseError, text: string): Finding {
   };
 }
 
+/**
+ * Whether brackets nest deeper than `limit`, skipping strings (and comments when allowed). One linear pass that
+ * jumps over string contents with indexOf, a small fraction of parsing.
+ */
+export function nestingExceeds(text: string, limit: number, allowComments: boolean): boolean {
+  let depth = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      if (depth > 0) depth--;
+    } else if (c === 0x22 /* " */) {
+      let j = i + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j < 0) return false; // unterminated string: nothing after it is structure
+        let backslashes = 0;
+        while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        j++;
+      }
+      i = j;
+    } else if (c === 0x2f /* / */ && allowComments) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x2f) {
+        const end = text.indexOf('\n', i + 2);
+        if (end < 0) return false;
+        i = end;
+      } else if (next === 0x2a) {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) return false;
+        i = end + 1;
+      }
+    }
+  }
+  return false;
+}
+
 function tooDeep(text: string): Finding {
   return {
     start: 0, end: Math.min(1, text.length), severity: 'warning', code: PROJECT_CODES.tooDeep, href: DOCS.tokenGeneration,
-    message: 'Not checked: this JSON nests too deeply to analyse (thousands of levels). No token payload field needs more than five.',
+    message: `Not checked: this JSON nests too deeply to analyse (over ${MAX_NESTING_DEPTH} levels); a token payload needs at most seven.`,
   };
 }
 

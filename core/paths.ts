@@ -6,7 +6,8 @@ import picomatch from 'picomatch';
  */
 export function createPathMatcher(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  const isMatch = picomatch([...globs], { dot: true, nocase: process.platform === 'win32' });
+  // Case-insensitive everywhere: `KYC.IDENFY.JSON` is as clearly meant as `kyc.idenfy.json`.
+  const isMatch = picomatch([...globs], { dot: true, nocase: true });
   return (path: string) => {
     const normalized = path.replace(/\\/g, '/');
     return isMatch(normalized) || isMatch(normalized.replace(/^\/+/, '')) || isMatch(normalized.slice(normalized.lastIndexOf('/') + 1));

@@ -79,6 +79,7 @@ export function normalizeSettings(input: unknown): { settings: IdenfySettings; p
 function mergeCountryBound(user: Record<string, string[]>): Record<string, readonly string[]> {
   const merged: Record<string, readonly string[]> = { ...DEFAULT_COUNTRY_BOUND_DOCUMENTS };
   for (const [documentType, countries] of Object.entries(user)) {
+    if (isUnsafeKey(documentType)) continue;
     merged[documentType.toUpperCase()] = countries.map((c) => c.toUpperCase());
   }
   return merged;
@@ -89,6 +90,8 @@ function expandDottedKeys(input: Raw): Raw {
   const out: Raw = {};
   for (const [key, value] of Object.entries(input)) {
     const path = key.startsWith('idenfy.') ? key.slice('idenfy.'.length).split('.') : key === 'idenfy' ? [] : [key];
+    // Settings come from the workspace (.vscode/settings.json): a "__proto__" part must not reach Object.prototype.
+    if (path.some(isUnsafeKey)) continue;
     if (path.length === 0) {
       if (isObject(value)) Object.assign(out, deepMerge(out, expandDottedKeys(value)));
       continue;
@@ -106,8 +109,15 @@ function expandDottedKeys(input: Raw): Raw {
 
 function deepMerge(a: Raw, b: Raw): Raw {
   const out: Raw = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Raw, v) : v;
+  for (const [k, v] of Object.entries(b)) {
+    if (isUnsafeKey(k)) continue;
+    out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Raw, v) : v;
+  }
   return out;
+}
+
+function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }
 
 function isObject(value: unknown): value is Raw {

@@ -3,14 +3,16 @@ import { nearest } from './nearest';
 import { IdenfySettings } from './settings';
 import { COUNTRY_ALIASES, COUNTRY_CODES, COUNTRY_NAMES, normalizeCountry } from './spec/countries';
 import {
+  ADDITIONAL_STEP_KEYS,
   ADDITIONAL_STEP_SETTINGS,
+  ADDITIONAL_STEP_TEXT_KEYS,
   ADDITIONAL_STEP_TYPES,
   DOCUMENT_TYPE_SET,
   DOCUMENT_TYPES,
 } from './spec/documents';
-import { FieldRule, FieldSpec, FIELDS, NAME_FORBIDDEN_CHARACTERS } from './spec/fields';
+import { FIELD_NAMES, FieldRule, FieldSpec, FIELDS, NAME_FORBIDDEN_CHARACTERS } from './spec/fields';
 import { DOCS, DocPage } from './spec/links';
-import { KNOWN_LOCALE_SET } from './spec/locales';
+import { KNOWN_LOCALE_SET, KNOWN_LOCALES } from './spec/locales';
 
 /** Project codes for findings that carry no identifier of the API (unknown keys and notes). */
 export const PROJECT_CODES = {
@@ -63,6 +65,8 @@ export function validatePayload(root: PayloadNode, settings: IdenfySettings): Fi
 
 type Literal = string | number | boolean | null;
 
+const FORBIDDEN_IN_NAMES = new RegExp(`[\\p{Nd}${NAME_FORBIDDEN_CHARACTERS.replace(/[\\\]\\[^-]/g, '\\$&')}]`, 'u');
+
 class PayloadChecker {
   private readonly findings: Finding[] = [];
   /** Last property of each documented key (a JSON parser keeps the last of duplicates). */
@@ -92,10 +96,15 @@ class PayloadChecker {
       seen.set(name, property);
     }
 
-    for (const [name, property] of seen) {
+    // Walk the properties in order (cheaper than the Map's iterator); a duplicate's earlier copies were reported above.
+    for (const property of root.children ?? []) {
+      const key = keyOf(property);
+      if (key.type !== 'string') continue;
+      const name = key.value as string;
+      if (seen.get(name) !== property) continue;
       const spec = FIELDS.get(name);
       if (!spec) {
-        this.unknownKey(property, name, FIELDS.keys(), name, 'tokenGeneration');
+        this.unknownKey(property, name, FIELD_NAMES, name, 'tokenGeneration');
         continue;
       }
       this.fields.set(name, property);
@@ -110,6 +119,9 @@ class PayloadChecker {
       if (value.type === 'null') {
         if (spec.rule.kind === 'clientId' && !spec.aliasOf) {
           this.add(value, 'error', 'MISSING_VALUE', `${name} is required and must not be null.`, spec.doc, { field: name });
+        } else if (spec.aliasOf && !hasValue(seen.get(spec.aliasOf))) {
+          // The legacy alias is the only clientId here: null leaves the required value missing.
+          this.add(value, 'error', 'MISSING_VALUE', `${name} (the legacy name of ${spec.aliasOf}) must not be null: ${spec.aliasOf} is required.`, spec.doc, { field: name });
         }
         continue; // null means "use the dashboard default" for every optional field
       }
@@ -149,7 +161,8 @@ class PayloadChecker {
       case 'personName':
         if (this.expectString(value, name, path, doc) && this.checkLength(value, name, path, doc, rule.min, rule.max)) {
           const text = value.value as string;
-          const bad = [...new Set([...text].filter((c) => /\p{Nd}/u.test(c) || NAME_FORBIDDEN_CHARACTERS.includes(c)))];
+          // One regex test on the common (clean) path; list the culprits only when there are some.
+          const bad = FORBIDDEN_IN_NAMES.test(text) ? [...new Set([...text].filter((c) => /\p{Nd}/u.test(c) || NAME_FORBIDDEN_CHARACTERS.includes(c)))] : [];
           if (bad.length) {
             this.bad(value, `${name} must not contain digits or any of ${NAME_FORBIDDEN_CHARACTERS}; found ${bad.map((c) => `"${c}"`).join(', ')}.`, doc, path);
           }
@@ -177,7 +190,7 @@ class PayloadChecker {
           const code = value.value as string;
           if (!KNOWN_LOCALE_SET.has(code.toLowerCase())) {
             this.add(value, 'information', PROJECT_CODES.unknownLocale, `iDenfy does not list the locale "${code}"; the verification screens fall back to English.`, doc, {
-              field: path, fixes: this.suggest(value, code.toLowerCase(), KNOWN_LOCALE_SET),
+              field: path, fixes: this.suggest(value, code.toLowerCase(), KNOWN_LOCALES),
             });
           }
         }
@@ -335,9 +348,11 @@ class PayloadChecker {
     } catch {
       url = undefined;
     }
-    if (url && url.protocol === 'https:' && url.hostname) return;
-    if (url && url.protocol === 'http:') {
-      this.bad(value, `${name} must be an https:// URL; got "${text}".`, doc, path, [{ kind: 'replaceValue', node: value, to: 'https://' + text.slice('http://'.length) }]);
+    // The WHATWG parser forgives "https:example.com" and "https:/example.com"; a URL validator on the server does not.
+    const slashes = /^\s*https?:\/\//i.test(text);
+    if (url && url.protocol === 'https:' && url.hostname && slashes) return;
+    if (url && url.protocol === 'http:' && slashes) {
+      this.bad(value, `${name} must be an https:// URL; got "${text}".`, doc, path, [{ kind: 'replaceValue', node: value, to: 'https://' + text.trim().slice('http://'.length) }]);
       return;
     }
     this.bad(value, `${name} must be a valid https:// URL; got "${text}".`, doc, path);
@@ -392,7 +407,7 @@ class PayloadChecker {
           }
           break;
         default:
-          this.unknownKey(property, key, ['type', 'fields', 'texts', 'settings'], keyPath, doc);
+          this.unknownKey(property, key, ADDITIONAL_STEP_KEYS, keyPath, doc);
       }
     }
   }
@@ -402,7 +417,7 @@ class PayloadChecker {
     for (const [locale, text] of entries(value)) {
       if (!this.expectObject(text, `texts.${locale} must be an object with name and description`, `${path}.${locale}`, doc)) continue;
       for (const [key, item, property] of entries(text)) {
-        if (key !== 'name' && key !== 'description') this.unknownKey(property, key, ['name', 'description'], `${path}.${locale}.${key}`, doc);
+        if (key !== 'name' && key !== 'description') this.unknownKey(property, key, ADDITIONAL_STEP_TEXT_KEYS, `${path}.${locale}.${key}`, doc);
         else if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `texts.${locale}.${key} must be a string; got ${describe(item)}.`, doc, `${path}.${locale}.${key}`);
       }
     }
@@ -504,8 +519,11 @@ class PayloadChecker {
   }
 
   private countryDocumentRule(at: PayloadNode, documentType: string, country: string, countryNode: PayloadNode, path: string, doc: DocPage): void {
-    const countries = this.settings.countryBoundDocuments[documentType];
-    if (!countries || countries.includes(country)) return;
+    // Own entries only: a document type such as "constructor" must not find Object.prototype's members.
+    const table = this.settings.countryBoundDocuments;
+    const countries = Object.prototype.hasOwnProperty.call(table, documentType) ? table[documentType] : undefined;
+    // An empty list switches a built-in entry off (the setting replaces a document's countries): not country-bound.
+    if (!countries || countries.length === 0 || countries.includes(country)) return;
     this.add(at, 'error', 'VALIDATION_ERROR',
       `Country and document type combination is not supported: ${documentType} exists only for ${countries.join(', ')}, but the country is ${country}.`, doc, {
         field: path, related: [{ ...spanOf(countryNode), message: `country ${country}` }],
@@ -554,14 +572,14 @@ class PayloadChecker {
     }
   }
 
-  private unknownKey(property: PayloadNode, name: string, known: Iterable<string>, path: string, doc: DocPage): void {
+  private unknownKey(property: PayloadNode, name: string, known: readonly string[], path: string, doc: DocPage): void {
     const suggestion = nearest(name, known);
     this.add(keyOf(property), 'warning', PROJECT_CODES.unknownField,
       suggestion ? `${name} is not a documented field; did you mean ${suggestion}?` : `${name} is not a documented field of POST /api/v2/token; iDenfy's handling of unknown keys is undocumented.`,
       doc, { field: path, fixes: suggestion ? [{ kind: 'renameKey', property, to: suggestion }] : undefined });
   }
 
-  private suggest(node: PayloadNode, text: string, candidates: Iterable<string>): FixHint[] | undefined {
+  private suggest(node: PayloadNode, text: string, candidates: readonly string[]): FixHint[] | undefined {
     const suggestion = nearest(text, candidates);
     return suggestion ? [{ kind: 'replaceValue', node, to: suggestion }] : undefined;
   }
@@ -572,7 +590,12 @@ class PayloadChecker {
 
   private add(node: PayloadNode, severity: Severity, code: string, message: string, doc: DocPage,
     extra: { field?: string; related?: RelatedSpan[]; fixes?: FixHint[] } = {}): void {
-    this.findings.push({ ...spanOf(node), severity, code, message, href: DOCS[doc], ...definedOnly(extra) });
+    // Built field by field: this runs for every finding on every keystroke.
+    const finding: { -readonly [K in keyof Finding]: Finding[K] } = { start: node.offset, end: node.offset + node.length, severity, code, message, href: DOCS[doc] };
+    if (extra.field !== undefined) finding.field = extra.field;
+    if (extra.related !== undefined) finding.related = extra.related;
+    if (extra.fixes !== undefined) finding.fixes = extra.fixes;
+    this.findings.push(finding);
   }
 }
 
@@ -657,11 +680,15 @@ export function unambiguousDate(text: string): string | undefined {
 }
 
 /** What Python's uuid.UUID() accepts: hex with or without hyphens, braces or a urn:uuid: prefix. */
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(text: string): boolean {
+  if (CANONICAL_UUID.test(text)) return true; // the usual form, without the clean-up below
   const hex = text.trim().replace(/^urn:/i, '').replace(/^uuid:/i, '').replace(/^\{|\}$/g, '').replace(/-/g, '');
   return /^[0-9a-f]{32}$/i.test(hex);
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** A property that is there with a value other than null. */
+function hasValue(property: PayloadNode | undefined): boolean {
+  const value = property && valueOf(property);
+  return value !== undefined && value.type !== 'null';
 }

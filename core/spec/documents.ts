@@ -33,6 +33,10 @@ export const DEFAULT_COUNTRY_BOUND_DOCUMENTS: Readonly<Record<string, readonly s
 
 /** Step types of an additional step. */
 export const ADDITIONAL_STEP_TYPES: readonly string[] = ['UPLOAD', 'EXTRACT', 'COMPARE'];
+/** Keys of one additional step: `{ "<STEP_NAME>": { type, fields, texts, settings } }`. */
+export const ADDITIONAL_STEP_KEYS = ['type', 'fields', 'texts', 'settings'] as const;
+/** Keys of one locale's entry in a step's `texts`. */
+export const ADDITIONAL_STEP_TEXT_KEYS = ['name', 'description'] as const;
 /** Keys of an additional step's `settings`. */
 export const ADDITIONAL_STEP_SETTINGS: readonly string[] = ['canUpload', 'canCapture', 'canUploadPDF'];
 /** The step name that shows the utility-bill screen. */

@@ -1,4 +1,4 @@
-import { ADDITIONAL_STEP_SETTINGS, ADDITIONAL_STEP_TYPES } from './documents';
+import { ADDITIONAL_STEP_KEYS, ADDITIONAL_STEP_SETTINGS, ADDITIONAL_STEP_TYPES } from './documents';
 import { DUMMY_STATUSES, LEGACY_DUMMY_STATUSES, LEGACY_TOKEN_TYPES, SEXES, TOKEN_TYPES } from './fields';
 
 /**
@@ -84,7 +84,7 @@ export const ADDITIONAL_STEP_TYPE_DOCS: Docs<string> = {
 };
 
 /** The keys of one additional step, `{ "<STEP_NAME>": { type, fields, texts, settings } }`. */
-export const ADDITIONAL_STEP_PROPERTY_DOCS: Docs<'type' | 'fields' | 'texts' | 'settings'> = {
+export const ADDITIONAL_STEP_PROPERTY_DOCS: Docs<(typeof ADDITIONAL_STEP_KEYS)[number]> = {
   type: `How the document is processed: ${ADDITIONAL_STEP_TYPES.join(', ')}.`,
   fields: 'Names of the document fields to extract or compare.',
   texts: 'The step\'s name and description per locale: `{ "<locale>": { "name": …, "description": … } }`.',

@@ -5,6 +5,7 @@ export const DOCS = {
   additionalSteps: 'https://documentation.idenfy.com/kyc/additional-steps',
   webhooks: 'https://documentation.idenfy.com/kyc/webhooks',
   redirectAndIframe: 'https://documentation.idenfy.com/kyc/iframe-redirect',
+  dummyResults: 'https://documentation.idenfy.com/kyc/dummy-results',
   errorHandling: 'https://documentation.idenfy.com/guides/error-handling',
   openApi: 'https://documentation.idenfy.com/openapi/kyc.yaml',
 } as const;

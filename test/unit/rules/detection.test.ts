@@ -1,0 +1,158 @@
+/**
+ * Which JSON documents are token payloads (issue 2, "Which JSON is a payload"): files matching idenfy.payloadFiles
+ * always; other JSON only when the top level has clientId and a key only the token endpoint uses; package.json,
+ * tsconfig.json and OAuth client configs never; untitled documents too.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createTokenService } from '../../../core/index';
+
+const service = createTokenService({});
+
+function analyze(uri: string, text: string, languageId = 'json', svc = service) {
+  return svc.analyzeJsonDocument({ uri, languageId, text });
+}
+
+/** A body with an obvious error, so "checked or not" shows in the findings. */
+const BAD_TOKEN_BODY = '{"clientId": "user-123", "tokenType": "IDENTIFICATION", "sessionLength": 7200}';
+
+describe('files matching idenfy.payloadFiles (default **/*.idenfy.json, **/*.idenfy.jsonc): always payloads', () => {
+  const uris = [
+    'file:///home/dev/project/kyc-request.idenfy.json',
+    'file:///home/dev/project/payloads/nested/deeper/kyc.idenfy.json',
+    'file:///c%3A/Users/dev/project/kyc.idenfy.json',
+    'file:///home/dev/my%20project/kyc.idenfy.json',
+    '/home/dev/project/plain-path.idenfy.json',
+    'C:\\Users\\dev\\project\\windows-path.idenfy.json',
+  ];
+  for (const uri of uris) {
+    it(uri, () => {
+      assert.equal(service.isPayloadFile(uri), true);
+      const result = analyze(uri, BAD_TOKEN_BODY);
+      assert.equal(result.payload, 'file-pattern');
+      assert.ok(result.findings.some((f) => f.code === 'BAD_VALUE'));
+    });
+  }
+
+  it('whatever it holds: {} gets the missing-clientId error', () => {
+    const result = analyze('file:///p/empty.idenfy.json', '{}');
+    assert.equal(result.payload, 'file-pattern');
+    assert.deepEqual(result.findings.map((f) => f.code), ['MISSING_VALUE']);
+  });
+
+  it('an .idenfy.jsonc file allows comments', () => {
+    const result = analyze('file:///p/kyc.idenfy.jsonc', '{\n  // note\n  "clientId": "user-123",\n}', 'jsonc');
+    assert.equal(result.payload, 'file-pattern');
+    assert.deepEqual(result.findings, []);
+  });
+
+  it('a file named .jsonc allows comments even when the language id says json', () => {
+    const result = analyze('file:///p/kyc.idenfy.jsonc', '{ /* note */ "clientId": "user-123" }', 'json');
+    assert.deepEqual(result.findings, []);
+  });
+
+  it('a custom idenfy.payloadFiles setting', () => {
+    const svc = createTokenService({ payloadFiles: ['**/kyc-requests/*.json'] });
+    assert.equal(svc.isPayloadFile('file:///p/kyc-requests/one.json'), true);
+    assert.equal(svc.isPayloadFile('file:///p/kyc.idenfy.json'), false, 'the setting replaces the defaults');
+    assert.equal(analyze('file:///p/kyc-requests/one.json', '{}', 'json', svc).payload, 'file-pattern');
+  });
+});
+
+describe('other JSON: a payload only with clientId and a distinctive key', () => {
+  const distinctive: ReadonlyArray<[string, string]> = [
+    ['tokenType', '"IDENTIFICATION"'], ['expiryTime', '600'], ['sessionLength', '600'], ['documents', '["PASSPORT"]'],
+    ['successUrl', '"https://example.com/ok"'], ['errorUrl', '"https://example.com/err"'], ['generateDigitString', 'true'],
+    ['utilityBill', 'true'], ['additionalSteps', '{}'], ['dummyStatus', '"APPROVED"'],
+  ];
+  for (const [key, value] of distinctive) {
+    it(`clientId + ${key}: a payload by content`, () => {
+      const result = analyze('file:///p/request.json', `{"clientId": "user-123", "${key}": ${value}, "sessionLength": 1}`);
+      assert.equal(result.payload, 'content');
+      assert.ok(result.findings.some((f) => f.code === 'BAD_VALUE' && f.field === 'sessionLength'));
+    });
+  }
+
+  it('personScanRef (the legacy alias) counts as clientId', () => {
+    assert.equal(analyze('file:///p/request.json', '{"personScanRef": "user-123", "expiryTime": 600}').payload, 'content');
+  });
+
+  const notPayloads: ReadonlyArray<[string, string]> = [
+    ['{"clientId": "user-123"}', 'clientId alone'],
+    ['{"clientId": "user-123", "firstName": "John", "lastName": "Doe", "dateOfBirth": "1990-05-15", "country": "LT"}', 'clientId with generic keys only'],
+    ['{"tokenType": "IDENTIFICATION", "sessionLength": 7200}', 'distinctive keys without clientId'],
+    ['{"config": {"clientId": "user-123", "tokenType": "DOCUMENT"}}', 'clientId nested, not at the top level'],
+    ['[{"clientId": "user-123", "tokenType": "DOCUMENT"}]', 'an array at the top level'],
+    ['{"name": "app", "version": "1.0.0"}', 'no clientId at all'],
+    ['{"clientId": "user-123", "name": ', 'half-typed with nothing that proves a payload'],
+  ];
+  for (const [text, why] of notPayloads) {
+    it(`${why}: not a payload, no findings`, () => {
+      const result = analyze('file:///p/data.json', text);
+      assert.equal(result.payload, 'none');
+      assert.deepEqual(result.findings, []);
+    });
+  }
+});
+
+describe('half-typed JSON outside the file pattern', () => {
+  it('clientId and a distinctive key typed so far: checked, with the syntax error and no missing-clientId claim', () => {
+    const result = analyze('file:///p/request.json', '{"clientId": "user-123", "tokenType": ');
+    assert.equal(result.payload, 'content');
+    assert.ok(result.findings.some((f) => f.code === 'JSON_ERROR'));
+    assert.ok(!result.findings.some((f) => f.code === 'MISSING_VALUE'));
+  });
+});
+
+describe('never payloads: well-known configuration files and OAuth client configs', () => {
+  const tokenLike = '{"clientId": "user-123", "tokenType": "DOCUMENT", "sessionLength": 7200, "scripts": {}}';
+  for (const uri of [
+    'file:///p/package.json', 'file:///p/tsconfig.json', 'file:///p/tsconfig.build.json', 'file:///p/jsconfig.json',
+    'file:///p/package-lock.json', 'file:///p/.vscode/settings.json', 'file:///p/.vscode/launch.json', 'file:///p/composer.json',
+  ]) {
+    it(`${uri.split('/').pop()}: no findings even with token keys`, () => {
+      const result = analyze(uri, tokenLike);
+      assert.equal(result.payload, 'none');
+      assert.deepEqual(result.findings, []);
+    });
+  }
+
+  const oauth: ReadonlyArray<[string, string]> = [
+    ['{"clientId": "abc", "clientSecret": "s3cr3t", "redirectUri": "https://app.example.com/auth"}', 'clientId, clientSecret, redirectUri'],
+    ['{"clientId": "abc", "clientSecret": "s3cr3t", "callbackUrl": "https://app.example.com/auth/callback"}', 'with callbackUrl, a key the token endpoint also has'],
+    ['{"clientId": "abc", "clientSecret": "s3cr3t", "successUrl": "https://app.example.com/ok", "errorUrl": "https://app.example.com/err"}', 'with success/error URLs'],
+    ['{"clientId": "abc", "scope": "openid profile", "callbackUrl": "https://app.example.com/cb"}', 'an OIDC client with scope'],
+  ];
+  for (const [text, why] of oauth) {
+    it(`OAuth client config (${why}): not a payload`, () => {
+      const result = analyze('file:///p/auth.json', text);
+      assert.equal(result.payload, 'none');
+      assert.deepEqual(result.findings, []);
+    });
+  }
+
+  it('an OAuth-looking file that matches idenfy.payloadFiles is still checked (the user said so)', () => {
+    const result = analyze('file:///p/auth.idenfy.json', '{"clientId": "abc", "clientSecret": "s3cr3t"}');
+    assert.equal(result.payload, 'file-pattern');
+    assert.deepEqual(result.findings.map((f) => f.code), ['unknown-field']);
+  });
+});
+
+describe('untitled documents', () => {
+  it('untitled JSON with a payload\'s keys is checked', () => {
+    const result = analyze('untitled:Untitled-1', BAD_TOKEN_BODY);
+    assert.equal(result.payload, 'content');
+    assert.ok(result.findings.some((f) => f.code === 'BAD_VALUE'));
+  });
+
+  it('untitled JSON that is not a payload is left alone', () => {
+    const result = analyze('untitled:Untitled-2', '{"clientId": "abc", "clientSecret": "x"}');
+    assert.equal(result.payload, 'none');
+  });
+
+  it('untitled JSONC allows comments', () => {
+    const result = analyze('untitled:Untitled-3', '{\n  // draft\n  "clientId": "user-123",\n  "tokenType": "DOCUMENT",\n}', 'jsonc');
+    assert.equal(result.payload, 'content');
+    assert.deepEqual(result.findings, []);
+  });
+});
