@@ -1,0 +1,359 @@
+/**
+ * The VS Code side of sending a token request: the four commands, credentials in SecretStorage, the progress
+ * notification, the output channel and the response diagnostics. Every message and decision that can be pure lives
+ * in core/send; this file only asks, shows and wires.
+ */
+import * as vscode from 'vscode';
+import {
+  ACTION_LABELS, answerPrompt, checkCredentials, countProblems, CREDIT_NOTE, errorsMessage, fillUnknowns, formatExchange,
+  parseAnswer, PayloadAtResult, pickCredentials, presentResult, ResultAction, SendResult, sendTokenRequest, spanForField,
+  tokenEndpointUrl, UnknownAnswer, unknownsMessage, validateBaseUrl,
+} from '../../core/send';
+
+export type { PayloadAtResult } from '../../core/send';
+
+/** SecretStorage keys; credentials never go to settings or files. */
+export const SECRET_KEYS = { apiKey: 'idenfy.apiKey', apiSecret: 'idenfy.apiSecret' } as const;
+
+export const SEND_COMMANDS = {
+  send: 'idenfy.sendTokenRequest',
+  setCredentials: 'idenfy.setCredentials',
+  clearCredentials: 'idenfy.clearCredentials',
+  showOutput: 'idenfy.showOutput',
+} as const;
+
+const PAYLOAD_AT_TIMEOUT_MS = 15_000;
+
+/**
+ * Registers the send, credential and output commands.
+ * `getPayloadAt` asks the language server (`idenfy/payloadAt`) for the payload at an offset of a document.
+ * `output`: an existing "iDenfy" output channel to share; one is created when omitted.
+ */
+export function registerSendCommands(
+  context: vscode.ExtensionContext,
+  getPayloadAt: (uri: string, offset: number) => Promise<PayloadAtResult | undefined>,
+  output?: vscode.OutputChannel,
+): void {
+  const channel = output ?? vscode.window.createOutputChannel('iDenfy');
+  if (!output) context.subscriptions.push(channel);
+  const diagnostics = vscode.languages.createDiagnosticCollection('idenfy-response');
+  let sending = false;
+
+  context.subscriptions.push(
+    diagnostics,
+    // A response diagnostic describes the text that was sent: the next edit makes it stale.
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0 && diagnostics.has(event.document.uri)) diagnostics.delete(event.document.uri);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
+    vscode.commands.registerCommand(SEND_COMMANDS.setCredentials, () => setCredentials(context.secrets)),
+    vscode.commands.registerCommand(SEND_COMMANDS.clearCredentials, () => clearCredentials(context.secrets)),
+    vscode.commands.registerCommand(SEND_COMMANDS.showOutput, () => channel.show(true)),
+    vscode.commands.registerCommand(SEND_COMMANDS.send, async (uriArg?: unknown, offsetArg?: unknown) => {
+      if (sending) {
+        void vscode.window.showInformationMessage('iDenfy: a token request is already being sent.');
+        return;
+      }
+      sending = true;
+      let shown: (() => Promise<void>) | undefined;
+      try {
+        shown = await send(uriArg, offsetArg);
+      } catch (error) {
+        // Unexpected (a bug): say so instead of failing silently; the editor content is never touched.
+        channel.appendLine(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`iDenfy: the request could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        sending = false;
+      }
+      // The result notification is awaited outside the lock: its buttons may stay open for a long time.
+      await shown?.();
+    }),
+  );
+
+  /** Runs the send; returns the result notification to show after the lock is released. */
+  async function send(uriArg: unknown, offsetArg: unknown): Promise<(() => Promise<void>) | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showErrorMessage('iDenfy: Send Token Request is disabled in an untrusted workspace, so a repository cannot make you send your credentials to a URL of its choosing. Trust the workspace to use it.');
+      return undefined;
+    }
+    const target = resolveTarget(uriArg, offsetArg);
+    if (!target) {
+      void vscode.window.showInformationMessage('iDenfy: open a token payload (a *.idenfy.json file, or a request object in code) and put the cursor in it, then run Send Token Request.');
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument(target.uri);
+    const versionAtStart = document.version;
+
+    const payload = await withTimeout(getPayloadAt(target.uri.toString(), target.offset), PAYLOAD_AT_TIMEOUT_MS).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(`iDenfy: the language server could not read the payload (${error instanceof Error ? error.message : String(error)}).`);
+      return null;
+    });
+    if (payload === null) return undefined;
+    if (!payload?.found) {
+      void vscode.window.showInformationMessage('iDenfy: no token payload at the cursor. Put the cursor inside the request object (or open a *.idenfy.json file).');
+      return undefined;
+    }
+
+    // ---- the body
+    const config = vscode.workspace.getConfiguration('idenfy', target.uri);
+    let bodyText: string;
+    let errorCount = payload.errorCount;
+    let warningCount = payload.warningCount;
+    if (payload.unknowns.length > 0) {
+      const fill = 'Fill In…';
+      const choice = await vscode.window.showWarningMessage(unknownsMessage(payload.unknowns), { modal: true }, fill);
+      if (choice !== fill) return undefined;
+      const answers: UnknownAnswer[] = [];
+      for (const [index, unknown] of payload.unknowns.entries()) {
+        const typed = await vscode.window.showInputBox({
+          title: `iDenfy: ${unknown.path === '' ? 'the body' : unknown.path} (${index + 1} of ${payload.unknowns.length})`,
+          prompt: answerPrompt(unknown),
+          ignoreFocusOut: true,
+          validateInput: (text) => {
+            const parsed = parseAnswer(text, unknown);
+            return parsed.ok ? undefined : parsed.message;
+          },
+        });
+        if (typed === undefined) {
+          void vscode.window.showInformationMessage('iDenfy: not sent (a computed value was not filled in).');
+          return undefined;
+        }
+        const parsed = parseAnswer(typed, unknown);
+        if (!parsed.ok) return undefined;
+        answers.push({ unknown, value: parsed.value });
+      }
+      bodyText = JSON.stringify(fillUnknowns(payload.value ?? null, answers), null, 2);
+      // The filled-in values are checked by the same rules before sending.
+      ({ errors: errorCount, warnings: warningCount } = countProblems(bodyText, { account: config.get('account'), countryBoundDocuments: config.get('countryBoundDocuments') }));
+    } else if (payload.bodyText !== undefined) {
+      bodyText = payload.bodyText;
+    } else if (payload.value !== undefined) {
+      bodyText = JSON.stringify(payload.value, null, 2);
+    } else {
+      void vscode.window.showErrorMessage('iDenfy: the language server found the payload but gave nothing to send.');
+      return undefined;
+    }
+
+    if (errorCount > 0) {
+      const anyway = 'Send Anyway';
+      const choice = await vscode.window.showWarningMessage(errorsMessage(errorCount, warningCount), { modal: true }, anyway);
+      if (choice !== anyway) return undefined;
+    }
+
+    // ---- the target
+    const base = validateBaseUrl(config.get<string>('baseUrl') ?? '');
+    if (!base.ok) {
+      const open = ACTION_LABELS.openSettings;
+      const choice = await vscode.window.showErrorMessage(`iDenfy: ${base.message}`, open);
+      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'idenfy.baseUrl');
+      return undefined;
+    }
+
+    // ---- credentials
+    const credentials = await obtainCredentials(context.secrets);
+    if (!credentials) return undefined;
+
+    // ---- send
+    diagnostics.clear();
+    const endpoint = tokenEndpointUrl(base.url).href;
+    channel.appendLine(`\n===== ${new Date().toISOString()} · ${vscode.workspace.asRelativePath(target.uri)} · credentials from ${credentials.source}`);
+    const result: SendResult = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'iDenfy', cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        progress.report({ message: `sending to ${endpoint}…` });
+        return sendTokenRequest({
+          baseUrl: base.url,
+          apiKey: credentials.apiKey,
+          apiSecret: credentials.apiSecret,
+          bodyText,
+          timeoutMs: (config.get<number>('request.timeoutSeconds') ?? 30) * 1000,
+          maxRetries: config.get<number>('request.maxRetries') ?? 3,
+          initialRetryDelayMs: config.get<number>('request.initialRetryDelayMs') ?? 1000,
+          signal: abort.signal,
+          onAttempt: (event) => {
+            progress.report({
+              message: event.type === 'request'
+                ? event.attempt === 1 ? `sending to ${endpoint}…` : `attempt ${event.attempt} of ${event.maxAttempts}…`
+                : `${event.reason}: retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.nextAttempt} of ${event.maxAttempts})`,
+            });
+          },
+        });
+      },
+    );
+    channel.appendLine(formatExchange(result.exchange, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, result));
+    if (result.kind === 'success') channel.appendLine(CREDIT_NOTE);
+
+    // ---- the answer
+    const presentation = presentResult(result);
+    if (presentation.field && presentation.diagnostic) {
+      if (document.version === versionAtStart && !document.isClosed) {
+        const span = spanForField(payload.fieldSpans, presentation.field) ?? { start: payload.start, end: Math.min(payload.end, payload.start + 1) };
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)),
+          presentation.diagnostic,
+          vscode.DiagnosticSeverity.Error,
+        );
+        diagnostic.source = 'iDenfy (response)';
+        if (result.kind === 'api-error') diagnostic.code = result.identifier;
+        diagnostics.set(document.uri, [diagnostic]);
+      }
+    }
+    return () => showPresentation(result, presentation.level, presentation.message, presentation.actions);
+  }
+
+  async function showPresentation(result: SendResult, level: 'info' | 'warning' | 'error', message: string, actions: readonly ResultAction[]): Promise<void> {
+    const show = level === 'info' ? vscode.window.showInformationMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const labels = actions.map((action) => ACTION_LABELS[action]);
+    const picked = await show(`iDenfy: ${message}`, ...labels);
+    const action = actions[labels.indexOf(picked ?? '')];
+    switch (action) {
+      case 'openVerificationLink':
+        if (result.kind === 'success') await vscode.env.openExternal(vscode.Uri.parse(result.verificationUrl, true));
+        break;
+      case 'copyToken':
+        if (result.kind === 'success') {
+          await vscode.env.clipboard.writeText(result.authToken);
+          void vscode.window.showInformationMessage('iDenfy: authToken copied to the clipboard.');
+        }
+        break;
+      case 'showOutput':
+        channel.show(true);
+        break;
+      case 'setCredentials':
+        await vscode.commands.executeCommand(SEND_COMMANDS.setCredentials);
+        break;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'idenfy.baseUrl');
+        break;
+    }
+  }
+}
+
+// ---- target --------------------------------------------------------------------------------------------------
+
+function resolveTarget(uriArg: unknown, offsetArg: unknown): { uri: vscode.Uri; offset: number } | undefined {
+  if (typeof uriArg === 'string' || uriArg instanceof vscode.Uri) {
+    const uri = typeof uriArg === 'string' ? vscode.Uri.parse(uriArg, true) : uriArg;
+    const offset = typeof offsetArg === 'number' && Number.isFinite(offsetArg) && offsetArg >= 0 ? offsetArg : undefined;
+    if (offset !== undefined) return { uri, offset };
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    return { uri, offset: editor ? editor.document.offsetAt(editor.selection.active) : 0 };
+  }
+  const editor = vscode.window.activeTextEditor;
+  return editor ? { uri: editor.document.uri, offset: editor.document.offsetAt(editor.selection.active) } : undefined;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+// ---- credentials ---------------------------------------------------------------------------------------------
+
+interface Credentials {
+  apiKey: string;
+  apiSecret: string;
+  source: string;
+}
+
+/** Secret storage, else IDENFY_API_KEY/IDENFY_API_SECRET, else ask; then the whitespace check. */
+async function obtainCredentials(secrets: vscode.SecretStorage): Promise<Credentials | undefined> {
+  const stored = { apiKey: await secrets.get(SECRET_KEYS.apiKey), apiSecret: await secrets.get(SECRET_KEYS.apiSecret) };
+  const picked = pickCredentials(stored, process.env);
+  let credentials: Credentials | undefined = picked
+    ? { apiKey: picked.apiKey, apiSecret: picked.apiSecret, source: picked.source === 'secret-storage' ? 'secret storage' : 'IDENFY_API_KEY/IDENFY_API_SECRET' }
+    : undefined;
+  if (!credentials) {
+    const typed = await askCredentials();
+    if (!typed) return undefined;
+    const save = 'Save in Secret Storage';
+    const once = 'Use Once';
+    const choice = await vscode.window.showInformationMessage('iDenfy: keep these credentials in VS Code\'s secret storage for the next requests? They never go to settings or files.', save, once);
+    if (choice === undefined) return undefined;
+    if (choice === save) {
+      await secrets.store(SECRET_KEYS.apiKey, typed.apiKey);
+      await secrets.store(SECRET_KEYS.apiSecret, typed.apiSecret);
+    }
+    credentials = { ...typed, source: choice === save ? 'secret storage' : 'typed in' };
+  }
+
+  const problems = checkCredentials(credentials.apiKey, credentials.apiSecret);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    const set = ACTION_LABELS.setCredentials;
+    const choice = await vscode.window.showErrorMessage(`iDenfy: ${errors.map((p) => p.message).join(' ')}`, set);
+    if (choice === set) void vscode.commands.executeCommand(SEND_COMMANDS.setCredentials);
+    return undefined;
+  }
+  if (problems.length) {
+    const trimmed = 'Send Trimmed';
+    const asIs = 'Send As Is';
+    const hasWhitespace = credentials.apiKey !== credentials.apiKey.trim() || credentials.apiSecret !== credentials.apiSecret.trim();
+    const buttons = hasWhitespace ? [trimmed, asIs] : [asIs];
+    const choice = await vscode.window.showWarningMessage(`iDenfy: ${problems.map((p) => p.message).join(' ')} (credentials from ${credentials.source})`, { modal: true }, ...buttons);
+    if (choice === undefined) return undefined;
+    if (choice === trimmed) credentials = { ...credentials, apiKey: credentials.apiKey.trim(), apiSecret: credentials.apiSecret.trim() };
+  }
+  return credentials;
+}
+
+async function askCredentials(): Promise<{ apiKey: string; apiSecret: string } | undefined> {
+  const apiKey = await vscode.window.showInputBox({
+    title: 'iDenfy API key (1 of 2)',
+    prompt: 'The API key from the iDenfy dashboard (it decides the environment: DEV, TEST, PROD). Stored only in VS Code\'s secret storage.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (text) => (text.trim() === '' ? 'Enter the API key.' : undefined),
+  });
+  if (apiKey === undefined) return undefined;
+  const apiSecret = await vscode.window.showInputBox({
+    title: 'iDenfy API secret (2 of 2)',
+    prompt: 'The API secret that goes with the key. Stored only in VS Code\'s secret storage.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (text) => (text.trim() === '' ? 'Enter the API secret.' : undefined),
+  });
+  if (apiSecret === undefined) return undefined;
+  return { apiKey, apiSecret };
+}
+
+async function setCredentials(secrets: vscode.SecretStorage): Promise<void> {
+  const typed = await askCredentials();
+  if (!typed) return;
+  let { apiKey, apiSecret } = typed;
+  const warnings = checkCredentials(apiKey, apiSecret).filter((p) => p.severity === 'warning');
+  if (warnings.length) {
+    const trimmed = 'Save Trimmed';
+    const asIs = 'Save As Typed';
+    const hasWhitespace = apiKey !== apiKey.trim() || apiSecret !== apiSecret.trim();
+    const choice = await vscode.window.showWarningMessage(`iDenfy: ${warnings.map((p) => p.message).join(' ')}`, { modal: true }, ...(hasWhitespace ? [trimmed, asIs] : [asIs]));
+    if (choice === undefined) return;
+    if (choice === trimmed) {
+      apiKey = apiKey.trim();
+      apiSecret = apiSecret.trim();
+    }
+  }
+  await secrets.store(SECRET_KEYS.apiKey, apiKey);
+  await secrets.store(SECRET_KEYS.apiSecret, apiSecret);
+  void vscode.window.showInformationMessage('iDenfy: API credentials saved in VS Code\'s secret storage.');
+}
+
+async function clearCredentials(secrets: vscode.SecretStorage): Promise<void> {
+  await secrets.delete(SECRET_KEYS.apiKey);
+  await secrets.delete(SECRET_KEYS.apiSecret);
+  const fromEnvironment = process.env.IDENFY_API_KEY && process.env.IDENFY_API_SECRET;
+  void vscode.window.showInformationMessage(`iDenfy: API credentials removed from VS Code's secret storage.${fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''}`);
+}
