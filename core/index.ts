@@ -2,6 +2,7 @@
  * The iDenfy token-payload service: pure TypeScript with no dependency on the LSP or VS Code API.
  * Adapters (the language server, the CLI, the emulator) create one with `createTokenService` and feed it text.
  */
+import { analyzeCode, CodeAnalysis, CodeAnalysisCache } from './code';
 import { analyzeJson, JsonAnalysis } from './json';
 import { createPathMatcher } from './paths';
 import { IdenfySettings, normalizeSettings, SettingsProblem } from './settings';
@@ -13,6 +14,8 @@ export { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 export type { IdenfySettings, SettingsProblem } from './settings';
 export { validateBody, validatePayload, PROJECT_CODES } from './validate';
 export { createPathMatcher, baseName } from './paths';
+export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH } from './code';
+export type { CodeAnalysis, CodeDocument, CodePayload } from './code';
 
 export interface TextDocumentInput {
   /** URI or path: matched against `idenfy.payloadFiles`. */
@@ -27,12 +30,17 @@ export interface TokenService {
   readonly settingsProblems: readonly SettingsProblem[];
   isPayloadFile(uri: string): boolean;
   analyzeJsonDocument(document: TextDocumentInput): JsonAnalysis;
+  /** A .ts/.tsx/.js/.jsx/.mjs/.cjs document; re-analysing a changed version reuses the last parse (one cache per service). */
+  analyzeCodeDocument(document: TextDocumentInput): CodeAnalysis;
+  /** Frees what the code cache keeps for a document (call on close). */
+  forgetCodeDocument(uri: string): void;
 }
 
 export function createTokenService(rawSettings?: unknown): TokenService {
   const { settings, problems } = normalizeSettings(rawSettings);
   const matchesPayloadFiles = createPathMatcher(settings.payloadFiles);
   const isPayloadFile = (uri: string) => matchesPayloadFiles(uriToPath(uri));
+  const codeCache = new CodeAnalysisCache();
   return {
     settings,
     settingsProblems: problems,
@@ -44,6 +52,12 @@ export function createTokenService(rawSettings?: unknown): TokenService {
         isPayloadFile: isPayloadFile(document.uri),
         path: document.uri,
       }, settings);
+    },
+    analyzeCodeDocument(document) {
+      return analyzeCode({ text: document.text, fileName: document.uri, languageId: document.languageId }, settings, codeCache);
+    },
+    forgetCodeDocument(uri) {
+      codeCache.forget(uri);
     },
   };
 }
