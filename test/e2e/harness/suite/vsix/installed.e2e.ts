@@ -1,0 +1,57 @@
+/**
+ * The packaged extension, installed from the .vsix with `code-server --install-extension` (scripts/e2e.mjs): what
+ * users get. Only the `vscode` API here; nothing of the extension's source is loaded.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { activateExtension, codeOf, describe, diagnosticsOf, EXTENSION_ID, openFile, rangeOf, resetWorkbench, waitFor, waitForDiagnostic } from '../util';
+
+suite('installed .vsix', () => {
+  teardown(resetWorkbench);
+
+  test('is the installed package (not a development folder) and activates on a JSON file', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    // An installed extension lives in the extensions folder, under publisher.name-version.
+    assert.match(path.basename(extension.extensionPath), /^idenfy-tools\.idenfy-token-tools-\d+\.\d+\.\d+/);
+
+    await openFile('diagnostics.idenfy.json');
+    await waitFor('activation by onLanguage:json', () => extension.isActive);
+
+    // The package holds the bundles, not the sources.
+    const files = fs.readdirSync(extension.extensionPath);
+    assert.ok(!files.includes('node_modules') && !files.includes('core') && !files.includes('test'), `shipped: ${files.join(', ')}`);
+    assert.ok(fs.existsSync(path.join(extension.extensionPath, 'dist', 'server.js')));
+    assert.ok(!fs.existsSync(path.join(extension.extensionPath, 'dist', 'server.js.map')), 'source maps shipped');
+  });
+
+  test('reports a diagnostic from its language server', async () => {
+    await activateExtension();
+    const { document } = await openFile('diagnostics.idenfy.json');
+    const diagnostic = await waitForDiagnostic(document.uri, 'BAD_VALUE', rangeOf(document, '7200'), undefined, 30_000);
+    assert.match(diagnostic.message, /sessionLength/);
+    assert.ok(diagnosticsOf(document.uri).some((d) => codeOf(d) === 'BAD_VALUE' && /country/.test(d.message)), describe(diagnosticsOf(document.uri)));
+  });
+
+  test('contributes its commands', async () => {
+    await activateExtension();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['idenfy.sendTokenRequest', 'idenfy.setCredentials', 'idenfy.clearCredentials', 'idenfy.showOutput']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+
+  test('explains an error identifier in code (the hover registered by the client bundle)', async () => {
+    await activateExtension();
+    const { document } = await openFile('handler.ts');
+    const position = rangeOf(document, 'BAD_VALUE').start.translate(0, 3);
+    const text = await waitFor('the BAD_VALUE hover', async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+      const all = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return /iDenfy error identifier/.test(all) ? all : undefined;
+    });
+    assert.match(text, /\*\*`BAD_VALUE`\*\*/);
+  });
+});
