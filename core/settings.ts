@@ -23,7 +23,8 @@ export interface IdenfySettings {
 
 export const DEFAULT_SETTINGS: IdenfySettings = {
   payloadFiles: ['**/*.idenfy.json', '**/*.idenfy.jsonc'],
-  typeNamePatterns: ['*Idenfy*Token*', '*IdenfyToken*', '*Idenfy*Request*', 'TokenRequest'],
+  // iDenfy-specific names only: a bare `TokenRequest` is as likely an OAuth request.
+  typeNamePatterns: ['*Idenfy*Token*', '*Idenfy*Request*'],
   countryBoundDocuments: DEFAULT_COUNTRY_BOUND_DOCUMENTS,
   account: { digitStringMaxExpiry: 3600 },
 };

@@ -41,6 +41,7 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.scheduler.cancel(uri);
+    this.analyses.get(uri)?.service.forgetCodeDocument(uri); // drop its cached syntax tree
     this.analyses.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

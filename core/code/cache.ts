@@ -1,0 +1,84 @@
+import type * as TS from 'typescript';
+import { IdenfySettings } from '../settings';
+
+/** What a cache entry remembers of one file. */
+interface Entry {
+  text: string;
+  scriptKind: TS.ScriptKind;
+  sourceFile: TS.SourceFile;
+  /** The last analysis, valid for this text and these settings. */
+  result?: { readonly settings: IdenfySettings; readonly value: unknown };
+}
+
+/**
+ * Keeps the last parsed SourceFile of each file, so the next version of the text is parsed incrementally
+ * (`ts.updateSourceFile` with the changed range found by common prefix and suffix) instead of from scratch.
+ * Bounded: the least recently used files are dropped past `maxFiles`. Not shared between threads.
+ */
+export class CodeAnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(readonly maxFiles = 8) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Drop a file (closed, deleted). */
+  forget(fileName: string): void {
+    this.entries.delete(fileName);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** @internal The source file for this text: the cached one, an incremental update of it, or a fresh parse. */
+  sourceFile(ts: typeof TS, fileName: string, text: string, scriptKind: TS.ScriptKind): TS.SourceFile {
+    const entry = this.entries.get(fileName);
+    let sourceFile: TS.SourceFile | undefined;
+    if (entry && entry.scriptKind === scriptKind) {
+      if (entry.text === text) {
+        sourceFile = entry.sourceFile;
+      } else {
+        try {
+          sourceFile = ts.updateSourceFile(entry.sourceFile, text, changeRange(ts, entry.text, text));
+        } catch {
+          sourceFile = undefined; // the incremental parser rejected the old tree (its debug checks): parse afresh
+        }
+      }
+    }
+    sourceFile ??= parseSource(ts, fileName, text, scriptKind);
+    this.entries.delete(fileName); // re-insert: the Map's order is the recency order
+    this.entries.set(fileName, { text, scriptKind, sourceFile, result: entry?.text === text && entry.scriptKind === scriptKind ? entry.result : undefined });
+    while (this.entries.size > this.maxFiles) this.entries.delete(this.entries.keys().next().value!);
+    return sourceFile;
+  }
+
+  /** @internal The analysis remembered for exactly this text and settings object. */
+  result<T>(fileName: string, text: string, scriptKind: TS.ScriptKind, settings: IdenfySettings): T | undefined {
+    const entry = this.entries.get(fileName);
+    return entry && entry.text === text && entry.scriptKind === scriptKind && entry.result?.settings === settings ? entry.result.value as T : undefined;
+  }
+
+  /** @internal */
+  remember(fileName: string, text: string, settings: IdenfySettings, value: unknown): void {
+    const entry = this.entries.get(fileName);
+    if (entry && entry.text === text) entry.result = { settings, value };
+  }
+}
+
+export function parseSource(ts: typeof TS, fileName: string, text: string, scriptKind: TS.ScriptKind): TS.SourceFile {
+  // JSDoc is never read here: skipping it makes the parse cheaper than the editor's own.
+  return ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
+}
+
+/** The edit between two texts as one range: the common prefix and suffix are unchanged. */
+export function changeRange(ts: typeof TS, before: string, after: string): TS.TextChangeRange {
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return ts.createTextChangeRange(ts.createTextSpan(prefix, before.length - prefix - suffix), after.length - prefix - suffix);
+}

@@ -1,0 +1,201 @@
+/**
+ * Token payloads inside TypeScript and JavaScript code: finds the object literals aimed at POST /api/v2/token and
+ * checks them with the same rule core as JSON payloads (same codes, same messages), with offsets into the source.
+ *
+ * An object literal is a payload when it is
+ * - the body of a call whose URL resolves to the token endpoint (requests.ts lists the client shapes, endpoint.ts the
+ *   hosts), directly or through a same-file variable holding it;
+ * - typed with a name matching `idenfy.typeNamePatterns` (annotation, `satisfies`, `as`, `<T>`, a function's return
+ *   type), see type-names.ts;
+ * - preceded by the comment `// @idenfy-token`, see markers.ts.
+ * Computed values are `unknown`, never wrong. TypeScript is loaded only when a file may hold a payload.
+ */
+import type * as TS from 'typescript';
+import { Finding, PayloadNode } from '../model';
+import { IdenfySettings } from '../settings';
+import { validatePayload } from '../validate';
+import { CodeAnalysisCache, parseSource } from './cache';
+import { PayloadConverter, RootChanges } from './convert';
+import { MARKER, markedObjects } from './markers';
+import { bodyObjects, RequestFinder } from './requests';
+import { Resolver } from './resolve';
+import { SourceIndex } from './source-index';
+import { TypeNameMatcher, typeNameMatcher } from './type-names';
+import { typescript } from './typescript';
+
+export { CodeAnalysisCache } from './cache';
+export { isTokenEndpointUrl } from './endpoint';
+
+export interface CodeDocument {
+  readonly text: string;
+  /** Path or URI: its extension decides TS, TSX, JS or JSX parsing (`languageId` when the extension says nothing). */
+  readonly fileName: string;
+  /** VS Code language id: typescript, typescriptreact, javascript, javascriptreact. */
+  readonly languageId?: string;
+}
+
+export interface CodePayload {
+  /** The object literal, as the payload model: literals as values, computed values `unknown`, spreads `hasSpread`. */
+  readonly root: PayloadNode;
+  readonly reason: 'call' | 'type' | 'marker';
+  /** How it was found: `fetch`, `axios.post`, `type CreateIdenfyTokenRequest`, `// @idenfy-token`. */
+  readonly via?: string;
+}
+
+export interface CodeAnalysis {
+  readonly payloads: readonly CodePayload[];
+  readonly findings: readonly Finding[];
+}
+
+/** Past this size a code file is not analysed (a minified bundle, generated code): parsing it would stall the editor. */
+export const MAX_CODE_LENGTH = 8 * 1024 * 1024;
+
+const NOTHING: CodeAnalysis = Object.freeze({ payloads: Object.freeze([]), findings: Object.freeze([]) });
+
+export function analyzeCode(document: CodeDocument, settings: IdenfySettings, cache?: CodeAnalysisCache): CodeAnalysis {
+  const { text, fileName } = document;
+  const typeNames = typeNameMatcher(settings.typeNamePatterns);
+  if (text.length > MAX_CODE_LENGTH || !mayHoldPayload(text, typeNames)) {
+    cache?.forget(fileName);
+    return NOTHING;
+  }
+  const ts = typescript();
+  const scriptKind = scriptKindOf(ts, fileName, document.languageId);
+  const remembered = cache?.result<CodeAnalysis>(fileName, text, scriptKind, settings);
+  if (remembered) return remembered;
+  try {
+    const sourceFile = cache ? cache.sourceFile(ts, fileName, text, scriptKind) : parseSource(ts, fileName, text, scriptKind);
+    const analysis = analyzeSourceFile(ts, sourceFile, scriptKind, settings, typeNames);
+    cache?.remember(fileName, text, settings, analysis);
+    return analysis;
+  } catch (error) {
+    // TypeScript's parser recurses once per nesting level: pathological nesting (thousands of `(`) exhausts the stack.
+    if (error instanceof RangeError) {
+      cache?.forget(fileName);
+      return NOTHING;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The cheap text check before any parse. Every route to a payload needs the word "idenfy" in the file: the host
+ * `ivs.idenfy.com` (in the URL or a base-URL constant), the marker `@idenfy-token`, or a type name (a pattern without
+ * "idenfy" counts only in a file that mentions iDenfy). Then it needs "token" (the URL path, the marker) or the
+ * literal parts of a type-name pattern.
+ */
+export function mayHoldPayload(text: string, typeNames: TypeNameMatcher): boolean {
+  return /idenfy/i.test(text) && (/token/i.test(text) || typeNames.mayOccurIn(text));
+}
+
+function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind: TS.ScriptKind, settings: IdenfySettings, typeNames: TypeNameMatcher): CodeAnalysis {
+  const index = new SourceIndex(ts, sourceFile);
+  const resolver = new Resolver(ts, index);
+  const requests = new RequestFinder(ts, resolver, index);
+
+  // Each object literal once, with the first reason found: calls, then types, then markers.
+  const found = new Map<TS.ObjectLiteralExpression, { reason: CodePayload['reason']; via: string }>();
+  const add = (object: TS.ObjectLiteralExpression, reason: CodePayload['reason'], via: string) => {
+    if (!found.has(object)) found.set(object, { reason, via });
+  };
+  for (const call of index.candidateCalls()) {
+    for (const { body, via } of requests.bodiesOf(call)) {
+      for (const object of bodyObjects(ts, resolver, body)) add(object, 'call', via);
+    }
+  }
+  for (const { object, typeName } of index.typedLiterals(typeNames.searchWords, typeNames.matches)) add(object, 'type', `type ${typeName}`);
+  if (sourceFile.text.includes(MARKER)) {
+    for (const object of markedObjects(ts, sourceFile, resolver)) add(object, 'marker', `// ${MARKER}`);
+  }
+
+  const converter = new PayloadConverter(ts, sourceFile, resolver);
+  const payloads: CodePayload[] = [];
+  const findings: Finding[] = [];
+  for (const [object, { reason, via }] of [...found].sort(([a], [b]) => a.pos - b.pos)) {
+    const { changes, writes } = laterWrites(index, resolver, object);
+    const root = converter.root(object, changes);
+    if (!root) continue;
+    payloads.push({ root, reason, via });
+    const payloadFindings = validatePayload(root, settings);
+    for (const write of writes) payloadFindings.push(...validatePayload(converter.assignedProperty(write.node, write.keyNode!, write.key!, write.value!), settings));
+    findings.push(...whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind)));
+  }
+  return { payloads, findings };
+}
+
+/**
+ * What later writes to the variable an object literal initialises do to it: `payload.k = v` makes k's literal value
+ * stale (v is checked on its own) and more keys possible; `delete payload.k` makes k possibly absent;
+ * `payload.k.push(…)` changes k's value; `Object.assign(payload, …)` adds keys we cannot see.
+ */
+function laterWrites(index: SourceIndex, resolver: Resolver, object: TS.ObjectLiteralExpression) {
+  const declaration = index.declarationOfObject(object);
+  const mutations = declaration ? resolver.mutationsOf(declaration) : [];
+  if (mutations.length === 0) return { changes: undefined, writes: [] };
+  const changedKeys = new Set<string>();
+  const deletedKeys = new Set<string>();
+  let open = false;
+  for (const mutation of mutations) {
+    if (mutation.kind !== 'nested') open = true;
+    if (mutation.key === undefined) continue;
+    if (mutation.kind === 'delete') deletedKeys.add(mutation.key);
+    else changedKeys.add(mutation.key);
+  }
+  const changes: RootChanges = { changedKeys, deletedKeys, open };
+  const writes = mutations.filter((m) => m.kind === 'set' && m.key !== undefined && m.keyNode !== undefined && m.value !== undefined);
+  return { changes, writes };
+}
+
+/**
+ * Where the payload's own text first fails to parse, if it does. Its text alone is parsed (inside an async generator,
+ * so `await` and `yield` values parse): the answer depends only on that text, never on how the file's tree was
+ * reached, and TypeScript's incremental parser does not always repeat a syntax error of nodes it reuses.
+ */
+function firstSyntaxError(ts: typeof TS, sourceFile: TS.SourceFile, object: TS.ObjectLiteralExpression, scriptKind: TS.ScriptKind): number | undefined {
+  const start = object.getStart(sourceFile);
+  const text = sourceFile.text;
+  const prefix = 'async function* payload() { return (';
+  const probe = ts.createSourceFile('payload', `${prefix}${text.slice(start, object.end)}\n); }`, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
+  const diagnostics = (probe as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (diagnostics.length === 0) return undefined;
+  return Math.min(object.end, start + Math.max(0, Math.min(...diagnostics.map((d) => d.start)) - prefix.length));
+}
+
+/**
+ * In a payload that does not parse yet (half-typed), what reaches the first syntax error is guesswork (an unclosed
+ * string, the next lines swallowed as keys) and a missing clientId may only be not typed yet: keep what ends before.
+ */
+function whileTyping(findings: Finding[], firstError: number | undefined): Finding[] {
+  if (firstError === undefined) return findings;
+  return findings.filter((f) => !(f.code === 'MISSING_VALUE' && f.field === 'clientId') && f.end < firstError);
+}
+
+/** TS, TSX, JS or JSX, from the file's extension, else its language id; TypeScript when neither says. */
+export function scriptKindOf(ts: typeof TS, fileName: string, languageId?: string): TS.ScriptKind {
+  const path = fileName.replace(/[?#].*$/, '').toLowerCase();
+  const extension = /\.([a-z]+)$/.exec(path)?.[1];
+  switch (extension) {
+    case 'ts':
+    case 'mts':
+    case 'cts':
+      return ts.ScriptKind.TS;
+    case 'tsx':
+      return ts.ScriptKind.TSX;
+    case 'js':
+    case 'mjs':
+    case 'cjs':
+      return ts.ScriptKind.JS;
+    case 'jsx':
+      return ts.ScriptKind.JSX;
+  }
+  switch (languageId) {
+    case 'typescriptreact':
+      return ts.ScriptKind.TSX;
+    case 'javascript':
+      return ts.ScriptKind.JS;
+    case 'javascriptreact':
+      return ts.ScriptKind.JSX;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
