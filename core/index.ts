@@ -36,10 +36,24 @@ export interface TokenService {
   forgetCodeDocument(uri: string): void;
 }
 
-export function createTokenService(rawSettings?: unknown): TokenService {
+export interface TokenServiceOptions {
+  /**
+   * Workspace folders (URIs or paths). `idenfy.payloadFiles` globs are workspace-relative, as in VS Code and the
+   * CLI: `requests/*.json` matches `<folder>/requests/a.json`.
+   */
+  readonly workspaceRoots?: readonly string[];
+}
+
+export function createTokenService(rawSettings?: unknown, options: TokenServiceOptions = {}): TokenService {
   const { settings, problems } = normalizeSettings(rawSettings);
   const matchesPayloadFiles = createPathMatcher(settings.payloadFiles);
-  const isPayloadFile = (uri: string) => matchesPayloadFiles(uriToPath(uri));
+  const roots = (options.workspaceRoots ?? []).map((root) => uriToPath(root).replace(/\\/g, '/').replace(/\/+$/, '') + '/');
+  const isPayloadFile = (uri: string) => {
+    const path = uriToPath(uri).replace(/\\/g, '/');
+    if (matchesPayloadFiles(path)) return true;
+    const root = roots.find((r) => path.startsWith(r));
+    return root !== undefined && matchesPayloadFiles(path.slice(root.length));
+  };
   const codeCache = new CodeAnalysisCache();
   return {
     settings,

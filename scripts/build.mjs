@@ -4,7 +4,7 @@
 //   node scripts/build.mjs            development build (source maps)
 //   node scripts/build.mjs --production   minified, no source maps (what `npm run package` ships)
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,4 +70,6 @@ if (failed.length) {
   console.error(`build failed: ${failed.length} bundle(s) had errors (see above)`);
   process.exit(1);
 }
+// The CLI is an npm `bin`: make it executable.
+if (existsSync(join(dist, 'cli.js'))) chmodSync(join(dist, 'cli.js'), 0o755);
 console.log(`built dist/ (${production ? 'production' : 'development'})`);

@@ -14,14 +14,17 @@ export class SettingsSource {
   private pushed: unknown;
   private service: TokenService = createTokenService();
   private pending: Promise<TokenService> | undefined;
+  private workspaceRoots: string[] = [];
 
   constructor(private readonly connection: Connection) {}
 
   initialize(params: InitializeParams): void {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    this.workspaceRoots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (this.workspaceRoots.length === 0 && params.rootUri) this.workspaceRoots = [params.rootUri];
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     this.pushed = sectionOf(options?.settings);
-    this.service = createTokenService(this.pushed);
+    this.service = this.create(this.pushed);
   }
 
   /** Settings changed: the next `current()` reads them again. */
@@ -29,7 +32,7 @@ export class SettingsSource {
     const section = sectionOf(pushedSettings);
     if (section !== undefined) this.pushed = section;
     this.pending = undefined;
-    if (!this.canPullConfiguration) this.service = createTokenService(this.pushed);
+    if (!this.canPullConfiguration) this.service = this.create(this.pushed);
   }
 
   /** The service for the current settings (one per settings version, shared by all documents). */
@@ -39,12 +42,16 @@ export class SettingsSource {
     return this.pending;
   }
 
+  private create(rawSettings: unknown): TokenService {
+    return createTokenService(rawSettings, { workspaceRoots: this.workspaceRoots });
+  }
+
   private async pull(): Promise<TokenService> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CONFIGURATION_TIMEOUT_MS)));
     try {
       const pulled = await Promise.race([this.connection.workspace.getConfiguration('idenfy'), timeout]);
-      this.service = createTokenService(pulled ?? this.pushed);
+      this.service = this.create(pulled ?? this.pushed);
       for (const problem of this.service.settingsProblems) {
         this.connection.console.warn(`Setting ${problem.key} ${problem.message}; using the default.`);
       }

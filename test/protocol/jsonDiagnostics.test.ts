@@ -171,6 +171,19 @@ describe('settings reach the server from any client', () => {
     await client.stop();
   });
 
+  test('idenfy.payloadFiles globs are relative to the workspace folder, as in VS Code and the CLI', async () => {
+    const client = new LspTestClient({
+      workspaceFolders: [{ uri: 'file:///work/shop', name: 'shop' }],
+      initializationOptions: { settings: { idenfy: { payloadFiles: ['requests/*.json'] } } },
+    });
+    await client.initialize();
+    client.open('file:///work/shop/requests/kyc.json', 'json', '[]');
+    assert.deepEqual((await client.diagnostics('file:///work/shop/requests/kyc.json')).map((d) => d.code), ['BAD_VALUE']);
+    client.open('file:///work/shop/other/kyc.json', 'json', '[]');
+    assert.deepEqual(await client.diagnostics('file:///work/shop/other/kyc.json'), [], 'outside the glob: not a payload');
+    await client.stop();
+  });
+
   test('a client that never answers workspace/configuration still gets diagnostics (defaults)', async () => {
     const client = new LspTestClient({ configuration: 'silent' });
     await client.initialize();

@@ -14,6 +14,7 @@ export interface ClientOptions {
   /** Declare `workspace/configuration` and answer it with this `idenfy` section (or never answer: 'silent'). */
   configuration?: Record<string, unknown> | 'silent';
   initializationOptions?: unknown;
+  workspaceFolders?: Array<{ uri: string; name: string }>;
 }
 
 export class LspTestClient {
@@ -47,6 +48,7 @@ export class LspTestClient {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: this.options.workspaceFolders ?? null,
       capabilities: {
         workspace: { configuration: this.options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
