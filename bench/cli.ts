@@ -221,7 +221,7 @@ function lint(cli: string, cwd: string, jobs: string): { filesChecked: number; e
   return JSON.parse(result.stdout).summary;
 }
 
-export async function runCliBench(): Promise<Record<string, number>> {
+export async function runCliBench(log: (line: string) => void = console.log): Promise<Record<string, number>> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'idenfy-cli-bench-'));
   try {
     const expected = generateTree(root);
@@ -255,6 +255,12 @@ export async function runCliBench(): Promise<Record<string, number>> {
       'cli.codeHeavy.single.filesPerSecond': Math.round(heavyFiles / (heavy.single / 1000)),
       'cli.codeHeavy.pool.filesPerSecond': Math.round(heavyFiles / (heavy.pool / 1000)),
     };
+    log(`idenfy-token-lint on ${results['cli.files']} files (${results['cli.errors']} errors, ${results['cli.warnings']} warnings found), ${cli}:`);
+    log(`  one thread:  ${results['cli.single.ms']} ms, ${results['cli.single.filesPerSecond']} files/s`);
+    log(`  worker pool: ${results['cli.pool.ms']} ms, ${results['cli.pool.filesPerSecond']} files/s (${results['cli.pool.threads']} threads; pool / one thread = ${(ms.single / ms.pool).toFixed(2)}× the speed)`);
+    log(`${results['cli.codeHeavy.files']} TS files that all send a token request (every one parsed):`);
+    log(`  one thread:  ${results['cli.codeHeavy.single.filesPerSecond']} files/s`);
+    log(`  worker pool: ${results['cli.codeHeavy.pool.filesPerSecond']} files/s (pool / one thread = ${(heavy.single / heavy.pool).toFixed(2)}× the speed)`);
     return results;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -262,18 +268,8 @@ export async function runCliBench(): Promise<Record<string, number>> {
 }
 
 if (require.main === module) {
-  runCliBench().then(
-    (results) => {
-      console.log(`idenfy-token-lint on ${results['cli.files']} files (${results['cli.errors']} errors, ${results['cli.warnings']} warnings found), ${cliPath()}:`);
-      console.log(`  one thread:  ${results['cli.single.ms']} ms, ${results['cli.single.filesPerSecond']} files/s`);
-      console.log(`  worker pool: ${results['cli.pool.ms']} ms, ${results['cli.pool.filesPerSecond']} files/s (${results['cli.pool.threads']} threads)`);
-      console.log(`${results['cli.codeHeavy.files']} TS files that all send a token request (every one parsed):`);
-      console.log(`  one thread:  ${results['cli.codeHeavy.single.filesPerSecond']} files/s`);
-      console.log(`  worker pool: ${results['cli.codeHeavy.pool.filesPerSecond']} files/s`);
-    },
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  runCliBench().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }
