@@ -48,11 +48,22 @@ export function createTokenService(rawSettings?: unknown, options: TokenServiceO
   const { settings, problems } = normalizeSettings(rawSettings);
   const matchesPayloadFiles = createPathMatcher(settings.payloadFiles);
   const roots = (options.workspaceRoots ?? []).map((root) => uriToPath(root).replace(/\\/g, '/').replace(/\/+$/, '') + '/');
-  const isPayloadFile = (uri: string) => {
+  const matchesPath = (uri: string) => {
     const path = uriToPath(uri).replace(/\\/g, '/');
     if (matchesPayloadFiles(path)) return true;
     const root = roots.find((r) => path.startsWith(r));
     return root !== undefined && matchesPayloadFiles(path.slice(root.length));
+  };
+  // Every keystroke re-analyses the same document: remember the answer per URI (the service lives as long as its
+  // settings, so the memo cannot go stale), bounded for long sessions.
+  const payloadFileMemo = new Map<string, boolean>();
+  const isPayloadFile = (uri: string) => {
+    let answer = payloadFileMemo.get(uri);
+    if (answer === undefined) {
+      if (payloadFileMemo.size >= 1024) payloadFileMemo.clear();
+      payloadFileMemo.set(uri, (answer = matchesPath(uri)));
+    }
+    return answer;
   };
   const codeCache = new CodeAnalysisCache();
   return {

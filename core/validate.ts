@@ -69,7 +69,7 @@ const FORBIDDEN_IN_NAMES = new RegExp(`[\\p{Nd}${NAME_FORBIDDEN_CHARACTERS.repla
 
 class PayloadChecker {
   private readonly findings: Finding[] = [];
-  /** Last property of each documented key (a JSON parser keeps the last of duplicates). */
+  /** The last property of each key (a JSON parser keeps the last of duplicates); rules read documented keys from it. */
   private readonly fields = new Map<string, PayloadNode>();
 
   constructor(private readonly settings: IdenfySettings) {}
@@ -77,7 +77,7 @@ class PayloadChecker {
   check(root: PayloadNode): Finding[] {
     // Keys we cannot read (spread, computed names) mean absent keys may be set: claim no absence.
     let open = root.hasSpread === true;
-    const seen = new Map<string, PayloadNode>();
+    const seen = this.fields;
     for (const property of root.children ?? []) {
       const key = keyOf(property);
       if (key.type !== 'string' || typeof key.value !== 'string') {
@@ -107,7 +107,6 @@ class PayloadChecker {
         this.unknownKey(property, name, FIELD_NAMES, name, 'tokenGeneration');
         continue;
       }
-      this.fields.set(name, property);
       const value = valueOf(property);
       if (!value || value.type === 'unknown') continue;
       if (spec.aliasOf) {
