@@ -1,4 +1,5 @@
 import { DEFAULT_COUNTRY_BOUND_DOCUMENTS } from './spec/documents';
+import { isPlainObject } from './values';
 
 /**
  * Settings under `idenfy.*`, as the rules see them. Account-dependent rules read `account`; where a capability is
@@ -44,9 +45,9 @@ type Raw = Record<string, unknown>;
  */
 export function normalizeSettings(input: unknown): { settings: IdenfySettings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const raw = expandDottedKeys(isObject(input) ? input : {});
-  const account = isObject(raw.account) ? raw.account : {};
-  if (raw.account !== undefined && raw.account !== null && !isObject(raw.account)) {
+  const raw = expandDottedKeys(isPlainObject(input) ? input : {});
+  const account = isPlainObject(raw.account) ? raw.account : {};
+  if (raw.account !== undefined && raw.account !== null && !isPlainObject(raw.account)) {
     problems.push({ key: 'idenfy.account', message: 'must be an object' });
   }
 
@@ -94,16 +95,16 @@ function expandDottedKeys(input: Raw): Raw {
     // Settings come from the workspace (.vscode/settings.json): a "__proto__" part must not reach Object.prototype.
     if (path.some(isUnsafeKey)) continue;
     if (path.length === 0) {
-      if (isObject(value)) Object.assign(out, deepMerge(out, expandDottedKeys(value)));
+      if (isPlainObject(value)) Object.assign(out, deepMerge(out, expandDottedKeys(value)));
       continue;
     }
     let target = out;
     for (const part of path.slice(0, -1)) {
-      if (!isObject(target[part])) target[part] = {};
+      if (!isPlainObject(target[part])) target[part] = {};
       target = target[part] as Raw;
     }
     const last = path[path.length - 1];
-    target[last] = isObject(value) && isObject(target[last]) ? deepMerge(target[last] as Raw, value) : value;
+    target[last] = isPlainObject(value) && isPlainObject(target[last]) ? deepMerge(target[last] as Raw, value) : value;
   }
   return out;
 }
@@ -112,7 +113,7 @@ function deepMerge(a: Raw, b: Raw): Raw {
   const out: Raw = { ...a };
   for (const [k, v] of Object.entries(b)) {
     if (isUnsafeKey(k)) continue;
-    out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Raw, v) : v;
+    out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k] as Raw, v) : v;
   }
   return out;
 }
@@ -121,9 +122,6 @@ function isUnsafeKey(key: string): boolean {
   return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }
 
-function isObject(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function isBoolean(value: unknown): value is boolean {
   return typeof value === 'boolean';
 }
@@ -134,7 +132,7 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 function isStringListRecord(value: unknown): value is Record<string, string[]> {
-  return isObject(value) && Object.values(value).every(isStringList);
+  return isPlainObject(value) && Object.values(value).every(isStringList);
 }
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';

@@ -1,6 +1,7 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { PayloadNode } from '../model';
 import { FIELDS } from '../spec/fields';
+import { isPlainObject, tryParseJson } from '../values';
 import { Span, UnknownValue } from './types';
 
 export interface MaterializedPayload {
@@ -193,7 +194,7 @@ export function answerPrompt(unknown: UnknownValue): string {
  */
 export function parseAnswer(text: string, unknown: Pick<UnknownValue, 'segments' | 'kind' | 'path'>): { ok: true; value: unknown } | { ok: false; message: string } {
   const kind = answerKind(unknown);
-  const json = tryJson(text);
+  const json = tryParseJson(text);
   const name = unknown.path === '' ? 'the body' : unknown.path;
   switch (kind) {
     case 'text':
@@ -261,18 +262,6 @@ export function jsonTextToSend(text: string, allowComments: boolean): string {
 }
 
 // ---- helpers -------------------------------------------------------------------------------------------------
-
-function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Sets an own property even for `__proto__`, as JSON.parse does. */
 function define(target: Record<string, unknown>, key: string, value: unknown): void {

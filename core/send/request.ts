@@ -10,6 +10,7 @@ import { isRetryableStatus } from '../spec/errors';
 import { basicAuthorization, checkCredentials } from './credentials';
 import { explainIdentifierText, explainStatus, explainStatusMessageText, fieldFromMessage } from './explain';
 import { isLoopbackHost, tokenEndpointUrl, validateBaseUrl, verificationLink } from './target';
+import { isPlainObject, tryParseJson } from '../values';
 
 export const DEFAULTS = {
   timeoutMs: 30_000,
@@ -377,7 +378,7 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
   }
 
   if (status === 200 || status === 201) {
-    const body = parsed?.ok && isObject(parsed.value) ? parsed.value : undefined;
+    const body = parsed?.ok && isPlainObject(parsed.value) ? parsed.value : undefined;
     if (!body) {
       return { kind: 'invalid-response', ...base, status, contentType, retryable: false, preview: preview(outcome.bodyText), message: notJsonMessage(status, contentType, outcome.bodyText) };
     }
@@ -393,7 +394,7 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
   }
 
   const retryable = isRetryableStatus(status);
-  if (parsed?.ok && isObject(parsed.value)) {
+  if (parsed?.ok && isPlainObject(parsed.value)) {
     const body = parsed.value;
     const message = typeof body.message === 'string' ? body.message : typeof body.detail === 'string' ? body.detail : undefined;
     if (typeof body.identifier === 'string' && body.identifier !== '') {
@@ -538,14 +539,4 @@ function clampInt(value: number | undefined, min: number, max: number, fallback:
   return Math.min(max, Math.max(min, Math.round(value)));
 }
 
-function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
