@@ -1,22 +1,36 @@
 /** Timing helpers for the benchmarks: medians of interleaved runs, so every contender sees the same machine state. */
 
+/** `global.gc` when node runs with --expose-gc (npm run bench does). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
 export interface Contender {
   readonly name: string;
   readonly run: () => unknown | Promise<unknown>;
 }
 
 /**
- * Runs each contender `rounds` times, interleaved, after a warm-up; returns the median milliseconds of one call.
- * Fast calls are timed in batches of `batch` calls per sample, so the timer's own cost and resolution don't count.
+ * Median milliseconds of one call of each contender. Contenders run in blocks (A B C A B C …, `passes` times): each
+ * block starts on a clean heap (when gc is exposed) and warms up, so no contender pays for another's garbage or
+ * runs on another's cold engine, and alternating the blocks spreads any drift of the machine over all of them.
+ * Fast calls are timed in batches of `batch` calls per sample, so the timer's own cost does not count.
  */
-export async function medians(contenders: readonly Contender[], rounds: number, batch = 1, warmup = Math.max(3, Math.ceil(rounds / 5))): Promise<Record<string, number>> {
+export async function medians(contenders: readonly Contender[], rounds: number, batch = 1, passes = 5): Promise<Record<string, number>> {
   const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
-  for (let round = -warmup; round < rounds; round++) {
+  const perPass = Math.max(1, Math.ceil(rounds / passes));
+  const warmup = Math.max(2, Math.ceil(perPass / 3));
+  for (let pass = 0; pass < passes; pass++) {
     for (const contender of contenders) {
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < batch; i++) await contender.run();
-      const elapsed = Number(process.hrtime.bigint() - start) / 1e6 / batch;
-      if (round >= 0) samples[contender.name].push(elapsed);
+      collectGarbage?.();
+      for (let round = -warmup; round < perPass; round++) {
+        const start = process.hrtime.bigint();
+        for (let i = 0; i < batch; i++) {
+          // Await only what is asynchronous: an `await` per synchronous call would add a microtask turn to it.
+          const result = contender.run();
+          if (result instanceof Promise) await result;
+        }
+        const elapsed = Number(process.hrtime.bigint() - start) / 1e6 / batch;
+        if (round >= 0) samples[contender.name].push(elapsed);
+      }
     }
   }
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
