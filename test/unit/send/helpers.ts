@@ -83,3 +83,14 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** A raw request handler giving these answers, one per request, in order. */
+export function answersInOrder(answers: ReadonlyArray<{ status: number; type: string; body: string }>): http.RequestListener {
+  let next = 0;
+  return (req, res) => {
+    const answer = answers[next++];
+    req.resume();
+    res.writeHead(answer.status, { 'Content-Type': answer.type });
+    res.end(answer.body);
+  };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { LookupFunction } from 'node:net';
 import { describe, it } from 'node:test';
 import { AttemptEvent, sendTokenRequest, SendResult } from '../../../core/send';
-import { basic, closedPort, KEY, recordingSleep, SECRET, send, withEmulator, withRawServer } from './helpers';
+import { answersInOrder, basic, closedPort, KEY, recordingSleep, SECRET, send, withEmulator, withRawServer } from './helpers';
 
 function expectKind<K extends SendResult['kind']>(result: SendResult, kind: K): Extract<SendResult, { kind: K }> {
   assert.equal(result.kind, kind, `expected ${kind}, got ${result.kind}: ${'message' in result ? result.message : ''}`);
@@ -295,13 +295,7 @@ describe('sendTokenRequest: failures below HTTP and odd answers', () => {
       { status: 201, type: 'application/json', body: '' },
       { status: 201, type: 'application/json', body: '{"message":"ok"}' },
     ];
-    let next = 0;
-    await withRawServer((req, res) => {
-      const answer = answers[next++];
-      req.resume();
-      res.writeHead(answer.status, { 'Content-Type': answer.type });
-      res.end(answer.body);
-    }, async (url) => {
+    await withRawServer(answersInOrder(answers), async (url) => {
       const html = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'invalid-response');
       assert.match(html.message, /HTTP 200\) is an HTML page/);
       const text = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'invalid-response');
@@ -319,13 +313,7 @@ describe('sendTokenRequest: failures below HTTP and odd answers', () => {
       { status: 401, body: 'Invalid authorization credentials', type: 'text/plain' },
       { status: 403, body: '{"detail":"Partner inactive"}', type: 'application/json' },
     ];
-    let next = 0;
-    await withRawServer((req, res) => {
-      const answer = answers[next++];
-      req.resume();
-      res.writeHead(answer.status, { 'Content-Type': answer.type });
-      res.end(answer.body);
-    }, async (url) => {
+    await withRawServer(answersInOrder(answers), async (url) => {
       const plain = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'status-error');
       assert.equal(plain.status, 401);
       assert.match(plain.explanation, /wrong/);
