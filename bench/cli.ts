@@ -229,18 +229,18 @@ export async function runCliBench(log: (line: string) => void = console.log): Pr
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     const first = lint(cli, root, '1');
     if (first.filesChecked !== expected) throw new Error(`checked ${first.filesChecked} files, expected ${expected}`);
-    const pooled = lint(cli, root, 'auto');
+    const pooled = lint(cli, root, String(cores));
     if (pooled.errors !== first.errors || pooled.warnings !== first.warnings) throw new Error('the worker pool found other problems than one thread');
 
     const ms = await medians([
       { name: 'single', run: () => lint(cli, root, '1') },
-      { name: 'pool', run: () => lint(cli, root, 'auto') },
+      { name: 'pool', run: () => lint(cli, root, String(cores)) },
     ], 3, 1, 1);
     const heavyRoot = path.join(root, 'code-heavy');
     const heavyFiles = generateCodeHeavyTree(heavyRoot);
     const heavy = await medians([
       { name: 'single', run: () => lint(cli, heavyRoot, '1') },
-      { name: 'pool', run: () => lint(cli, heavyRoot, 'auto') },
+      { name: 'pool', run: () => lint(cli, heavyRoot, String(cores)) },
     ], 3, 1, 1);
     const results = {
       'cli.files': first.filesChecked,

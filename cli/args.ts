@@ -56,8 +56,10 @@ Options:
                              json and sarif always include the notes (sarif
                              level "note").
   -j, --jobs <n|auto>        Threads that check files: auto (default) uses all
-                             CPU cores when there are many files (400 or more),
-                             else one; n > 1 adds n - 1 worker threads
+                             CPU cores when there are many files (400 or more)
+                             and more than two cores (on two, one thread plus
+                             V8's background work is faster), else one;
+                             n > 1 adds n - 1 worker threads
       --max-file-size <MB>   Skip larger files with a note (default: ${DEFAULT_MAX_FILE_SIZE_MB})
       --no-gitignore         Do not read .gitignore files (node_modules and .git
                              are still skipped)

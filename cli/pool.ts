@@ -7,6 +7,8 @@ import { Analyzer, AnalyzerOptions, createAnalyzer, FileOutcome } from './analyz
  * starting workers (each loads the checker, and TypeScript when a file needs it, anew).
  */
 export const POOL_THRESHOLD = 400;
+/** With `--jobs auto`, worker threads only on machines with at least this many cores (see wantedWorkers). */
+export const MIN_CORES_FOR_WORKERS = 3;
 /** One more thread per this many files found, up to one per core. */
 const FILES_PER_WORKER = 100;
 /** Files per message to a worker while the walk goes on; the tail is cut finer so that workers finish together. */
@@ -104,7 +106,9 @@ export class Checker {
   private wantedWorkers(): number {
     const { jobs } = this.options;
     if (jobs !== undefined) return Math.max(0, Math.min(jobs, this.found) - 1);
-    if (this.cores <= 1 || this.found < POOL_THRESHOLD) return 0;
+    // On two cores one thread is faster: V8's background garbage collection already runs on the second core
+    // (measured: one thread 1.10 s at 132% CPU; with a worker 1.15 s at 183% CPU, on 1,000 TypeScript payload files).
+    if (this.cores <= MIN_CORES_FOR_WORKERS - 1 || this.found < POOL_THRESHOLD) return 0;
     return Math.min(this.cores, Math.ceil(this.found / FILES_PER_WORKER)) - 1;
   }
 

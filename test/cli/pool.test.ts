@@ -23,7 +23,7 @@ describe('idenfy-token-lint: worker threads on a larger tree', () => {
   });
   after(() => removeTree(tree));
 
-  it('uses worker threads with --jobs auto on a multi-core machine, and finds what one thread finds', (t) => {
+  it('uses worker threads with --jobs auto on a machine with more than two cores, and finds what one thread finds', () => {
     const single = runCli(['--format', 'json', '--jobs', '1'], tree);
     const auto = runCli(['--format', 'json'], tree);
     assert.equal(single.code, 1);
@@ -36,7 +36,11 @@ describe('idenfy-token-lint: worker threads on a larger tree', () => {
 
     const verbose = runCli(['--verbose'], tree);
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    if (cores < 2) return t.skip('one core: no worker threads');
+    if (cores <= 2) {
+      // Two cores or fewer: auto keeps one thread (V8's background work already uses the second core).
+      assert.match(verbose.stdout, /with token payloads \(one thread\)$/m);
+      return; // the worker threads themselves are covered with --jobs N (human.test.ts)
+    }
     assert.match(verbose.stdout, new RegExp(`^${FILES} files checked, 24 with token payloads \\(${Math.min(cores, Math.ceil(FILES / 100))} threads\\)$`, 'm'));
     assert.match(runCli(['--verbose', '--jobs', '1'], tree).stdout, /with token payloads \(one thread\)$/m);
   });
