@@ -3,6 +3,9 @@
 /** `global.gc` when node runs with --expose-gc (npm run bench does). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
+/** Minimum warm-up of each block. */
+const WARMUP_MS = 400;
+
 export interface Contender {
   readonly name: string;
   readonly run: () => unknown | Promise<unknown>;
@@ -21,7 +24,11 @@ export async function medians(contenders: readonly Contender[], rounds: number, 
   for (let pass = 0; pass < passes; pass++) {
     for (const contender of contenders) {
       collectGarbage?.();
+      // Warm up for at least WARMUP_MS as well as `warmup` rounds, so the optimizing compiler has finished before
+      // the timed samples: otherwise the median can fall on either side of the moment it kicks in.
+      const warmUntil = Date.now() + WARMUP_MS;
       for (let round = -warmup; round < perPass; round++) {
+        if (round === -1 && Date.now() < warmUntil) round = -2;
         const start = process.hrtime.bigint();
         for (let i = 0; i < batch; i++) {
           // Await only what is asynchronous: an `await` per synchronous call would add a microtask turn to it.
