@@ -73,7 +73,7 @@ export function createTokenService(rawSettings?: unknown, options: TokenServiceO
     analyzeJsonDocument(document) {
       return analyzeJson({
         text: document.text,
-        allowComments: document.languageId === 'jsonc' || /\.jsonc$/i.test(document.uri),
+        allowComments: allowsComments(document),
         isPayloadFile: isPayloadFile(document.uri),
         path: document.uri,
       }, settings);
@@ -85,6 +85,11 @@ export function createTokenService(rawSettings?: unknown, options: TokenServiceO
       codeCache.forget(uri);
     },
   };
+}
+
+/** JSONC (comments and trailing commas allowed, stripped when sending): the jsonc language or a `.jsonc` file. */
+export function allowsComments(document: { readonly languageId: string; readonly uri: string }): boolean {
+  return document.languageId === 'jsonc' || /\.jsonc$/i.test(document.uri);
 }
 
 /** `file:///a/b%20c.json` → `/a/b c.json`; other URIs keep their path part; plain paths pass through. */

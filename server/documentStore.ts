@@ -52,14 +52,11 @@ export class DocumentStore {
 
   /** The analysis of the document as it is now (computed on demand if the debounced run has not happened yet). */
   async get(uri: string): Promise<AnalysedDocument | undefined> {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
+    if (!this.documents.get(uri)) return undefined;
     const service = await this.settings.current();
-    const cached = this.analyses.get(uri);
-    if (cached && cached.version === document.version && cached.service === service) return { document, analysis: cached.analysis };
     const current = this.documents.get(uri);
     if (!current) return undefined;
-    return { document: current, analysis: this.analyse(current, service) };
+    return { document: current, analysis: this.analysisOf(current, service) };
   }
 
   private async validate(uri: string): Promise<void> {
@@ -69,9 +66,17 @@ export class DocumentStore {
     const latest = this.documents.get(uri);
     // A newer version arrived while settings were read: its own run is scheduled, this one is stale.
     if (!latest || latest.version !== document.version) return;
-    const analysis = this.analyse(latest, service);
+    // Hover or completion may have analysed this version already: publish that rather than analyse it again.
+    const analysis = this.analysisOf(latest, service);
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(latest, finding));
     await this.connection.sendDiagnostics({ uri, version: latest.version, diagnostics });
+  }
+
+  /** The cached analysis of this version with these settings, or a fresh one. */
+  private analysisOf(document: TextDocument, service: TokenService): DocumentAnalysis {
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.service === service) return cached.analysis;
+    return this.analyse(document, service);
   }
 
   private analyse(document: TextDocument, service: TokenService): DocumentAnalysis {

@@ -9,8 +9,7 @@ import {
   MarkupKind,
   ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TokenService } from '../core';
+import { allowsComments, TokenService } from '../core';
 import { payloadAt } from '../core/document';
 import { completeCode, completeJson, CompletionKind } from '../core/language/completion';
 import { fixesFor } from '../core/language/fixes';
@@ -124,7 +123,7 @@ export function registerFeatures(connection: Connection, store: DocumentStore, c
     return {
       found: true,
       languageKind: analysis.syntax,
-      bodyText: analysis.syntax === 'json' ? jsonTextToSend(document.getText(), isJsonc(document)) : undefined,
+      bodyText: analysis.syntax === 'json' ? jsonTextToSend(document.getText(), allowsComments(document)) : undefined,
       value: materialized.value,
       unknowns: materialized.unknowns,
       errorCount: inPayload.filter((f) => f.severity === 'error').length,
@@ -141,10 +140,6 @@ export function registerFeatures(connection: Connection, store: DocumentStore, c
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     codeLensProvider: { resolveProvider: false },
   };
-}
-
-function isJsonc(document: TextDocument): boolean {
-  return document.languageId === 'jsonc' || /\.jsonc$/i.test(document.uri);
 }
 
 function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
