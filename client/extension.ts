@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { PayloadAtResult } from '../core/send/types';
+import type { PayloadAtResult } from '../core/payload/types';
 import { registerErrorIdentifierHover } from './errorHover';
 import { registerSendCommands } from './send/commands';
 

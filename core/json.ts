@@ -3,8 +3,8 @@ import { FAILED, parseJsonFast } from './fastJson';
 import { Finding, keyOf, PayloadNode } from './model';
 import { baseName } from './paths';
 import { IdenfySettings } from './settings';
-import { FIELDS } from './spec/fields';
-import { DOCS } from './spec/links';
+import { FIELDS } from './rules/fields';
+import { DOCS } from './rules/links';
 import { PROJECT_CODES, validateBody } from './validate';
 
 export interface JsonDocument {

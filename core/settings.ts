@@ -1,4 +1,4 @@
-import { DEFAULT_COUNTRY_BOUND_DOCUMENTS } from './spec/documents';
+import { DEFAULT_COUNTRY_BOUND_DOCUMENTS } from './rules/documents';
 import { isPlainObject } from './values';
 
 /**

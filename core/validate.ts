@@ -1,7 +1,7 @@
 import { Finding, FixHint, keyOf, PayloadNode, RelatedSpan, Severity, spanOf, TextSpan, valueOf } from './model';
 import { nearest } from './nearest';
 import { IdenfySettings } from './settings';
-import { COUNTRY_ALIASES, COUNTRY_CODES, COUNTRY_NAMES, normalizeCountry } from './spec/countries';
+import { COUNTRY_ALIASES, COUNTRY_CODES, COUNTRY_NAMES, normalizeCountry } from './rules/countries';
 import {
   ADDITIONAL_STEP_KEYS,
   ADDITIONAL_STEP_SETTINGS,
@@ -9,10 +9,10 @@ import {
   ADDITIONAL_STEP_TYPES,
   DOCUMENT_TYPE_SET,
   DOCUMENT_TYPES,
-} from './spec/documents';
-import { FIELD_NAMES, FieldRule, FieldSpec, FIELDS, NAME_FORBIDDEN_CHARACTERS } from './spec/fields';
-import { DOCS, DocPage } from './spec/links';
-import { KNOWN_LOCALE_SET, KNOWN_LOCALES } from './spec/locales';
+} from './rules/documents';
+import { FIELD_NAMES, FieldRule, FieldSpec, FIELDS, NAME_FORBIDDEN_CHARACTERS } from './rules/fields';
+import { DOCS, DocPage } from './rules/links';
+import { KNOWN_LOCALE_SET, KNOWN_LOCALES } from './rules/locales';
 
 /** Project codes for findings that carry no identifier of the API (unknown keys and notes). */
 export const PROJECT_CODES = {

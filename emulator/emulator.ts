@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { analyzeJson } from '../core/json';
 import { Finding } from '../core/model';
 import { normalizeSettings } from '../core/settings';
-import { isLoopbackHost, TOKEN_PATH } from '../core/send/target';
-import { DOCUMENT_TYPES } from '../core/spec/documents';
-import { ERROR_CATALOGUE, STATUS_MESSAGES } from '../core/spec/errors';
-import { FIELDS } from '../core/spec/fields';
+import { isLoopbackHost, TOKEN_PATH } from '../core/payload/target';
+import { DOCUMENT_TYPES } from '../core/rules/documents';
+import { ERROR_CATALOGUE, STATUS_MESSAGES } from '../core/rules/errors';
+import { FIELDS } from '../core/rules/fields';
 
 export type Environment = 'DEV' | 'TEST' | 'PROD' | 'DEMO';
 

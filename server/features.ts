@@ -11,10 +11,10 @@ import {
 } from 'vscode-languageserver/node';
 import { allowsComments, TokenService } from '../core';
 import { payloadAt } from '../core/document';
-import { completeCode, completeJson, CompletionKind } from '../core/language/completion';
-import { fixesFor } from '../core/language/fixes';
-import { payloadHover } from '../core/language/hover';
-import { jsonTextToSend, materializePayload, PayloadAtResult } from '../core/send';
+import { completeCode, completeJson, CompletionKind } from '../core/features/completion';
+import { fixesFor } from '../core/features/fixes';
+import { payloadHover } from '../core/features/hover';
+import { jsonTextToSend, materializePayload, PayloadAtResult } from '../client/send';
 import { DIAGNOSTIC_SOURCE, rangeOf } from './diagnostics';
 import { DocumentStore } from './documentStore';
 

@@ -8,9 +8,9 @@ import {
   ACTION_LABELS, answerPrompt, checkCredentials, countProblems, CREDIT_NOTE, errorsMessage, fillUnknowns, formatExchange,
   parseAnswer, PayloadAtResult, pickCredentials, presentResult, ResultAction, SendResult, sendTokenRequest, spanForField,
   tokenEndpointUrl, UnknownAnswer, unknownsMessage, validateBaseUrl,
-} from '../../core/send';
+} from '.';
 
-export type { PayloadAtResult } from '../../core/send';
+export type { PayloadAtResult } from '.';
 
 /** SecretStorage keys; credentials never go to settings or files. */
 export const SECRET_KEYS = { apiKey: 'idenfy.apiKey', apiSecret: 'idenfy.apiSecret' } as const;

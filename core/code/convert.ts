@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { PayloadNode } from '../model';
 import { Resolver } from './resolve';
-import { unwrapExpression } from './source-index';
+import { unwrapExpression } from './sourceIndex';
 
 /** Deeper literals than this are unknown: no payload field nests more than five levels. */
 const MAX_LITERAL_DEPTH = 64;

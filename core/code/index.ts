@@ -6,7 +6,7 @@
  * - the body of a call whose URL resolves to the token endpoint (requests.ts lists the client shapes, endpoint.ts the
  *   hosts), directly or through a same-file variable holding it;
  * - typed with a name matching `idenfy.typeNamePatterns` (annotation, `satisfies`, `as`, `<T>`, a function's return
- *   type), see type-names.ts;
+ *   type), see typeNames.ts;
  * - preceded by the comment `// @idenfy-token`, see markers.ts.
  * Computed values are `unknown`, never wrong. TypeScript is loaded only when a file may hold a payload.
  */
@@ -19,8 +19,8 @@ import { PayloadConverter, RootChanges } from './convert';
 import { MARKER, markedObjects } from './markers';
 import { bodyObjects, RequestFinder } from './requests';
 import { Resolver } from './resolve';
-import { SourceIndex } from './source-index';
-import { TypeNameMatcher, typeNameMatcher } from './type-names';
+import { SourceIndex } from './sourceIndex';
+import { TypeNameMatcher, typeNameMatcher } from './typeNames';
 import { typescript } from './typescript';
 
 export { CodeAnalysisCache } from './cache';

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { Resolver } from './resolve';
 import { bodyObjects } from './requests';
-import { isNamed, unwrapExpression } from './source-index';
+import { isNamed, unwrapExpression } from './sourceIndex';
 
 /** The opt-in comment: `// @idenfy-token` (or `/* @idenfy-token *\/`) right before the payload or its statement. */
 export const MARKER = '@idenfy-token';

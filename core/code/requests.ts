@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { isAbsoluteUrl, isTokenEndpointUrl, joinUrl } from './endpoint';
 import { Resolver } from './resolve';
-import { isNamed, SourceIndex, unwrapExpression } from './source-index';
+import { isNamed, SourceIndex, unwrapExpression } from './sourceIndex';
 
 /**
  * HTTP client call shapes, and which argument or option of each carries the request body:

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { CLIENT_FACTORIES, Declaration, Mutation, SourceIndex, unwrapExpression } from './source-index';
+import { CLIENT_FACTORIES, Declaration, Mutation, SourceIndex, unwrapExpression } from './sourceIndex';
 
 /** Resolution stops this many steps deep: enough for any real constant chain, and no cycle or long chain can hang it. */
 const MAX_DEPTH = 24;

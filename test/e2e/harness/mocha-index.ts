@@ -2,14 +2,14 @@
  * Test index for the end-to-end tests, following @vscode/test-electron's convention: the editor loads the
  * module given as `extensionTestsPath` inside the extension host and awaits its exported `run()`;
  * resolving means success (exit code 0), rejecting means failure (exit code 1).
- * scripts/vscode-test/run-tests.mjs starts that editor (code-server + headless Chromium).
+ * tools/vscode-test/run-tests.mjs starts that editor (code-server + headless Chromium).
  *
  * CONVENTION (where the tests must be):
  *   index:   test/e2e/harness/mocha-index.ts        -> compiled to out/test/e2e/harness/mocha-index.js
  *   suites:  test/e2e/harness/suite/**\/*.e2e.ts    -> compiled to out/test/e2e/harness/suite/**\/*.e2e.js
  *   i.e. every `*.e2e.js` file below the folder `suite/` next to the compiled index is loaded, in sorted
  *   path order. Source maps, `.d.ts` and other `.js` files there are ignored (helpers may live beside tests).
- *   The `.e2e.js` suffix keeps them out of `node --test "out/test/unit/**\/*.test.js"`: these tests need the
+ *   The `.e2e.js` suffix keeps them out of `node --test "out/test/core/**\/*.test.js"`: these tests need the
  *   editor (`require('vscode')`) and cannot run under plain Node.
  *
  * Mocha: TDD interface by default (`suite`, `test`, `suiteSetup`, `setup`, ...; globals typed by

@@ -1,8 +1,8 @@
 /**
- * Client of the UI bridge that scripts/e2e.mjs runs next to the workbench page: what the extension API cannot do
+ * Client of the UI bridge that tools/e2e.mjs runs next to the workbench page: what the extension API cannot do
  * (type into an input box, press a notification's button, read a notification) the test asks Playwright to do on the
  * real page, as a person would. The bridge's address comes in E2E_UI_BRIDGE. (Modal dialogs are refused by VS Code
- * while extension tests run; flows with those are in scripts/e2e.mjs's ui session.)
+ * while extension tests run; flows with those are in tools/e2e.mjs's ui session.)
  */
 
 export interface Ui {
@@ -18,7 +18,7 @@ export interface Ui {
 
 export function ui(): Ui {
   const base = process.env.E2E_UI_BRIDGE;
-  if (!base) throw new Error('E2E_UI_BRIDGE is not set: run these tests with `node scripts/e2e.mjs`, which drives the workbench page for them.');
+  if (!base) throw new Error('E2E_UI_BRIDGE is not set: run these tests with `node tools/e2e.mjs`, which drives the workbench page for them.');
   async function call<T>(route: string, body: object, timeoutMs = 15_000): Promise<T> {
     const response = await fetch(`${base}${route}`, {
       method: 'POST',

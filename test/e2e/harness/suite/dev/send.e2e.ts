@@ -3,13 +3,13 @@
  * extension host. What the user sees (input boxes, notifications) is read and answered through the UI bridge
  * (../ui.ts); what went over the wire is read from the emulator.
  * VS Code refuses modal dialogs while extension tests run ("DialogService: refused to show dialog in tests"), so the
- * flows that ask first (a payload with errors, computed values to fill in) are driven in scripts/e2e.mjs's ui session,
+ * flows that ask first (a payload with errors, computed values to fill in) are driven in tools/e2e.mjs's ui session,
  * where no test runner is loaded.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createEmulator, Emulator, ReceivedRequest } from '../../../../../emulator/emulator';
-import { explainIdentifierText, explainStatusMessageText } from '../../../../../core/send/explain';
+import { explainIdentifierText, explainStatusMessageText } from '../../../../../core/payload/explain';
 import { ui, Ui } from '../ui';
 import { activateExtension, codeOf, diagnosticsOf, openFile, rangeOf, resetWorkbench, setUserSetting, waitFor } from '../util';
 
@@ -20,7 +20,7 @@ function basic(key: string, secret: string): string {
   return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 }
 
-/** The environment's credentials (scripts/e2e.mjs gives the emulator's demo pair, as a user's shell would). */
+/** The environment's credentials (tools/e2e.mjs gives the emulator's demo pair, as a user's shell would). */
 function environmentCredentials(): { key: string; secret: string } {
   const key = process.env.IDENFY_API_KEY;
   const secret = process.env.IDENFY_API_SECRET;

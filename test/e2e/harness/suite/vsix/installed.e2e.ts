@@ -1,5 +1,5 @@
 /**
- * The packaged extension, installed from the .vsix with `code-server --install-extension` (scripts/e2e.mjs): what
+ * The packaged extension, installed from the .vsix with `code-server --install-extension` (tools/e2e.mjs): what
  * users get. Only the `vscode` API here; nothing of the extension's source is loaded.
  */
 import * as assert from 'node:assert/strict';

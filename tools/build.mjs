@@ -1,0 +1,75 @@
+// Bundles the extension, the language server, the CLI and the emulator with esbuild.
+// TypeScript (the compiler API, ~9 MB) is its own file, dist/typescript.js, loaded only when a code document
+// needs it: JSON users and server start-up never parse it.
+//   node tools/build.mjs            development build (source maps)
+//   node tools/build.mjs --production   minified, no source maps (what `npm run package` ships)
+import { build } from 'esbuild';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const dist = join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+/** `require('typescript')` in the bundles becomes `require('./typescript.js')`, resolved next to them at run time. */
+const typescriptAsSibling = {
+  name: 'typescript-as-sibling',
+  setup(b) {
+    b.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // vscode-languageserver/jsonc-parser ship UMD/ESM builds; prefer the ESM ones so esbuild can tree-shake them.
+  mainFields: ['module', 'main'],
+};
+
+const entries = [
+  { in: 'client/extension.ts', out: 'extension.js', external: ['vscode'] },
+  { in: 'server/server.ts', out: 'server.js' },
+  { in: 'cli/main.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'cli/worker.ts', out: 'cli-worker.js' },
+  { in: 'emulator/main.ts', out: 'emulator.js', banner: '#!/usr/bin/env node' },
+];
+
+const results = await Promise.allSettled([
+  ...entries
+    .filter((entry) => existsSync(join(root, entry.in)))
+    .map((entry) =>
+      build({
+        ...common,
+        entryPoints: [join(root, entry.in)],
+        outfile: join(dist, entry.out),
+        external: entry.external ?? [],
+        plugins: [typescriptAsSibling],
+        banner: entry.banner ? { js: entry.banner } : undefined,
+      }),
+    ),
+  build({
+    ...common,
+    entryPoints: [join(root, 'node_modules/typescript/lib/typescript.js')],
+    outfile: join(dist, 'typescript.js'),
+    sourcemap: false,
+    minify: true,
+  }),
+]);
+// Let every bundle finish, then report: one broken entry should not hide the state of the others.
+const failed = results.filter((r) => r.status === 'rejected');
+if (failed.length) {
+  console.error(`build failed: ${failed.length} bundle(s) had errors (see above)`);
+  process.exit(1);
+}
+// The CLI is an npm `bin`: make it executable.
+if (existsSync(join(dist, 'cli.js'))) chmodSync(join(dist, 'cli.js'), 0o755);
+console.log(`built dist/ (${production ? 'production' : 'development'})`);
