@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createTokenService, Finding, Severity, TextDocumentInput, TokenService } from '../core';
+import { createLanguageService, Finding, IdenfyLanguageService, Severity, TextDocumentInput } from '../core';
 import { describeFsError } from './errors';
 import { FileFailure, FileLanguage, languageIdOf, languageOf, SkipNote, toPosix } from './files';
 import { LineIndex } from './lines';
@@ -52,11 +52,11 @@ export interface AnalyzerOptions {
 export type Analyzer = (file: string) => FileOutcome;
 
 export function createAnalyzer(options: AnalyzerOptions): Analyzer {
-  const service = createTokenService(options.rawSettings);
+  const service = createLanguageService({ settings: options.rawSettings });
   return (file) => analyzeFile(file, service, options);
 }
 
-function analyzeFile(file: string, service: TokenService, options: AnalyzerOptions): FileOutcome {
+function analyzeFile(file: string, service: IdenfyLanguageService, options: AnalyzerOptions): FileOutcome {
   const language = languageOf(file);
   if (!language) return { skipped: { path: file, reason: 'unsupported', message: 'not a JSON, TypeScript or JavaScript file' } };
 
@@ -64,25 +64,15 @@ function analyzeFile(file: string, service: TokenService, options: AnalyzerOptio
   if ('skipped' in read || 'failure' in read) return read;
 
   const document: TextDocumentInput = { uri: documentPath(file, options.workspaceRoot), languageId: languageIdOf(file), text: read.text };
-  let payloads: number;
-  let findings: readonly Finding[];
-  try {
-    if (language === 'json') {
-      const analysis = service.analyzeJsonDocument(document);
-      payloads = analysis.payload === 'none' ? 0 : 1;
-      findings = analysis.findings;
-    } else {
-      const analysis = service.analyzeCodeDocument(document);
-      payloads = analysis.payloads.length;
-      findings = analysis.findings;
-      // Each file is read once: keep nothing for incremental re-parsing.
-      service.forgetCodeDocument(document.uri);
-    }
-  } catch (error) {
+  const analysis = service.analyze(document);
+  // Each file is read once: keep nothing for incremental re-parsing.
+  service.forget(document.uri);
+  if (analysis.failure) {
     // A bug in the checker must not hide the other files' results, nor print a stack trace.
-    const message = error instanceof Error ? error.message : String(error);
-    return { failure: { path: file, message: `internal error while checking this file (please report it): ${message}` } };
+    return { failure: { path: file, message: `internal error while checking this file (please report it): ${analysis.failure.message}` } };
   }
+  const payloads = analysis.payloads.length;
+  const findings = analysis.findings;
   if (payloads === 0 && findings.length === 0) return {};
   return { result: { path: file, language, payloads, findings: report(findings, read.text) } };
 }

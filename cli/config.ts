@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { normalizeSettings } from '../core';
-import { editDistance } from '../core/nearest';
+import { editDistance, normalizeSettings } from '../core';
 import { describeFsError, UsageError } from './errors';
 import { LineIndex } from './lines';
 import { packageInfo } from './packageInfo';

@@ -2,14 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { documentKind, DocumentKind, languageIdForPath } from '../core';
 import { findRepoRoot } from './config';
 import { describeFsError, UsageError } from './errors';
 
-export type FileLanguage = 'json' | 'code';
+export type FileLanguage = Exclude<DocumentKind, 'none'>;
 
-/** Extensions checked: JSON payload files and the TS/JS sources the code analysis reads. */
-const JSON_EXTENSIONS = new Set(['.json', '.jsonc']);
-const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 /** Never entered while walking (unless named on the command line). */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -39,27 +37,17 @@ export interface DiscoveryOptions {
   readonly onFile?: (file: string) => void;
 }
 
-/** json, code, or undefined for a file the linter does not read. */
+/** json, code, or undefined for a file the linter does not read (the core decides, as in the editor). */
 export function languageOf(file: string): FileLanguage | undefined {
-  const lower = file.toLowerCase();
-  if (/\.d\.[mc]?ts$/.test(lower)) return undefined; // declarations hold no values
-  const ext = path.extname(lower);
-  if (JSON_EXTENSIONS.has(ext)) return 'json';
-  if (CODE_EXTENSIONS.has(ext)) return 'code';
-  return undefined;
+  const languageId = languageIdForPath(file);
+  if (languageId === undefined) return undefined;
+  const kind = documentKind({ languageId, uri: file });
+  return kind === 'none' ? undefined : kind;
 }
 
 /** VS Code's language id for a file the linter reads. */
 export function languageIdOf(file: string): string {
-  const ext = path.extname(file).toLowerCase();
-  switch (ext) {
-    case '.json': return 'json';
-    case '.jsonc': return 'jsonc';
-    case '.tsx': return 'typescriptreact';
-    case '.jsx': return 'javascriptreact';
-    case '.js': case '.mjs': case '.cjs': return 'javascript';
-    default: return 'typescript';
-  }
+  return languageIdForPath(file) ?? 'typescript';
 }
 
 /**

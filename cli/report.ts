@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Severity } from '../core';
-import { ERROR_CATALOGUE, isErrorIdentifier } from '../core/rules/errors';
+import { ERROR_CATALOGUE, isErrorIdentifier, Severity } from '../core';
 import { FileResult, ReportedFinding, ReportedSpan } from './analyze';
 import { FileFailure, SkipNote, toPosix } from './files';
 import { TOOL_NAME } from './packageInfo';

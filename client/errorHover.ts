@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findErrorTokenAt } from '../core/features/errorDocs';
+import { findErrorTokenAt } from '../core';
 
 /** Languages in which code (or prose) handles iDenfy's answers. */
 export const ERROR_HOVER_LANGUAGES: readonly string[] = [

@@ -5,11 +5,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { PayloadAtResult } from '../core/payload/types';
+import { LANGUAGE_IDS } from '../core';
+import { PayloadAtRequest, SETTINGS_SECTION } from '../protocol';
 import { registerErrorIdentifierHover } from './errorHover';
 import { registerSendCommands } from './send/commands';
 
-const PAYLOAD_LANGUAGES = ['json', 'jsonc', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+const PAYLOAD_LANGUAGES = [...LANGUAGE_IDS.json, ...LANGUAGE_IDS.code];
 
 let client: LanguageClient | undefined;
 
@@ -25,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Files and unsaved (untitled) documents; other schemes (git diffs, virtual files) too, since checks need no disk.
     documentSelector: PAYLOAD_LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }, { language, scheme: 'vscode-remote' }]),
-    synchronize: { configurationSection: 'idenfy' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     traceOutputChannel: output,
   };
@@ -34,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerErrorIdentifierHover(context);
   registerSendCommands(context, async (uri, offset) => {
     if (!client) return undefined;
-    return client.sendRequest<PayloadAtResult>('idenfy/payloadAt', { uri, offset });
+    return client.sendRequest(PayloadAtRequest, { uri, offset });
   });
 
   await client.start();

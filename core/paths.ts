@@ -19,3 +19,14 @@ export function baseName(path: string): string {
   const normalized = path.replace(/\\/g, '/').replace(/[?#].*$/, '');
   return decodeURIComponent(normalized.slice(normalized.lastIndexOf('/') + 1));
 }
+
+/** `file:///a/b%20c.json` → `/a/b c.json`; other URIs keep their path part; plain paths pass through. */
+export function uriToPath(uri: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?(.*)$/i.exec(uri);
+  if (!match || /^[a-z]:[\\/]/i.test(uri)) return uri;
+  try {
+    return decodeURIComponent(match[2]);
+  } catch {
+    return match[2];
+  }
+}

@@ -28,6 +28,7 @@ export const PROJECT_CODES = {
   devOnly: 'dev-credentials-only',
   tooDeep: 'too-deeply-nested',
   tooLarge: 'too-large',
+  checksFailed: 'checks-failed',
 } as const;
 
 /** Checks a request body that has been parsed into the payload model. */

@@ -6,13 +6,7 @@
 import { randomBytes, randomInt, randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { analyzeJson } from '../core/json';
-import { Finding } from '../core/model';
-import { normalizeSettings } from '../core/settings';
-import { isLoopbackHost, TOKEN_PATH } from '../core/payload/target';
-import { DOCUMENT_TYPES } from '../core/rules/documents';
-import { ERROR_CATALOGUE, STATUS_MESSAGES } from '../core/rules/errors';
-import { FIELDS } from '../core/rules/fields';
+import { analyzeJson, DOCUMENT_TYPES, ERROR_CATALOGUE, FIELDS, Finding, isLoopbackHost, normalizeSettings, STATUS_MESSAGES, TOKEN_PATH } from '../core';
 
 export type Environment = 'DEV' | 'TEST' | 'PROD' | 'DEMO';
 

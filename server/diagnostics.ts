@@ -1,6 +1,7 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding, Severity, TextSpan } from '../core';
+import type { Finding, Severity, TextSpan } from '../core';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -8,8 +9,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-export const DIAGNOSTIC_SOURCE = 'idenfy';
 
 export function rangeOf(document: TextDocument, span: TextSpan): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };

@@ -1,7 +1,6 @@
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TokenService } from '../core';
-import { analyzeDocument, DocumentAnalysis } from '../core/document';
+import type { DocumentAnalysis, IdenfyLanguageService, TextDocumentInput } from '../core';
 import { toDiagnostic } from './diagnostics';
 import { DebouncedScheduler } from './scheduler';
 import { SettingsSource } from './settingsSource';
@@ -9,14 +8,25 @@ import { SettingsSource } from './settingsSource';
 /** Quiet time after a keystroke before the checks run; short enough to feel live. */
 const TYPING_DEBOUNCE_MS = 120;
 
-export interface AnalysedDocument {
+/** An open document as the features see it: the LSP document, the core's view of it, and its analysis. */
+export interface CurrentDocument {
   readonly document: TextDocument;
+  readonly input: TextDocumentInput;
+  readonly analysis: DocumentAnalysis;
+  readonly service: IdenfyLanguageService;
+}
+
+interface CachedAnalysis {
+  readonly version: number;
+  /** The text analysed: a client that repeats or rewinds a version number must not get a stale answer. */
+  readonly text: string;
+  readonly service: IdenfyLanguageService;
   readonly analysis: DocumentAnalysis;
 }
 
 /** The latest analysis of each open document, kept for hover, completion, code actions and code lenses. */
 export class DocumentStore {
-  private readonly analyses = new Map<string, { version: number; service: TokenService; analysis: DocumentAnalysis }>();
+  private readonly analyses = new Map<string, CachedAnalysis>();
   private readonly scheduler = new DebouncedScheduler(TYPING_DEBOUNCE_MS, (uri) => void this.validate(uri));
 
   constructor(
@@ -41,7 +51,7 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.scheduler.cancel(uri);
-    this.analyses.get(uri)?.service.forgetCodeDocument(uri); // drop its cached syntax tree
+    this.analyses.get(uri)?.service.forget(uri); // drop its cached syntax tree
     this.analyses.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -50,13 +60,13 @@ export class DocumentStore {
     this.scheduler.dispose();
   }
 
-  /** The analysis of the document as it is now (computed on demand if the debounced run has not happened yet). */
-  async get(uri: string): Promise<AnalysedDocument | undefined> {
+  /** The document as it is now, with its analysis (computed on demand if the debounced run has not happened yet). */
+  async get(uri: string): Promise<CurrentDocument | undefined> {
     if (!this.documents.get(uri)) return undefined;
     const service = await this.settings.current();
-    const current = this.documents.get(uri);
-    if (!current) return undefined;
-    return { document: current, analysis: this.analysisOf(current, service) };
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    return this.current(document, service);
   }
 
   private async validate(uri: string): Promise<void> {
@@ -67,28 +77,25 @@ export class DocumentStore {
     // A newer version arrived while settings were read: its own run is scheduled, this one is stale.
     if (!latest || latest.version !== document.version) return;
     // Hover or completion may have analysed this version already: publish that rather than analyse it again.
-    const analysis = this.analysisOf(latest, service);
+    const { analysis } = this.current(latest, service);
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(latest, finding));
     await this.connection.sendDiagnostics({ uri, version: latest.version, diagnostics });
   }
 
-  /** The cached analysis of this version with these settings, or a fresh one. */
-  private analysisOf(document: TextDocument, service: TokenService): DocumentAnalysis {
+  /** The cached analysis of this text with these settings, or a fresh one. */
+  private current(document: TextDocument, service: IdenfyLanguageService): CurrentDocument {
+    const text = document.getText();
+    const input: TextDocumentInput = { uri: document.uri, languageId: document.languageId, text };
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.service === service) return cached.analysis;
-    return this.analyse(document, service);
-  }
-
-  private analyse(document: TextDocument, service: TokenService): DocumentAnalysis {
-    let analysis: DocumentAnalysis;
-    try {
-      analysis = analyzeDocument(service, { uri: document.uri, languageId: document.languageId, text: document.getText() });
-    } catch (error) {
-      // A bug in a rule must not take the server down; report it without the document's content.
-      this.connection.console.error(`iDenfy checks failed on ${document.uri}: ${(error as Error).stack ?? error}`);
-      analysis = { syntax: 'json', payloads: [], findings: [] };
+    if (cached && cached.version === document.version && cached.text === text && cached.service === service) {
+      return { document, input, analysis: cached.analysis, service };
     }
-    this.analyses.set(document.uri, { version: document.version, service, analysis });
-    return analysis;
+    const analysis = service.analyze(input);
+    if (analysis.failure) {
+      // Logged without the document's content; the user sees an information diagnostic pointing here.
+      this.connection.console.error(`iDenfy checks failed on ${document.uri}: ${analysis.failure.stack ?? analysis.failure.message}`);
+    }
+    this.analyses.set(document.uri, { version: document.version, text, service, analysis });
+    return { document, input, analysis, service };
   }
 }

@@ -1,3 +1,7 @@
+/**
+ * The request handlers: each finds the document's current analysis, asks the core's service, and converts the answer
+ * to LSP shapes. No rule, path or text decision is made here.
+ */
 import {
   CodeAction,
   CodeActionKind,
@@ -5,23 +9,17 @@ import {
   CompletionItem,
   CompletionItemKind,
   Connection,
+  Diagnostic,
   InsertTextFormat,
   MarkupKind,
+  ResponseError,
+  ErrorCodes,
   ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { allowsComments, TokenService } from '../core';
-import { payloadAt } from '../core/document';
-import { completeCode, completeJson, CompletionKind } from '../core/features/completion';
-import { fixesFor } from '../core/features/fixes';
-import { payloadHover } from '../core/features/hover';
-import { jsonTextToSend, materializePayload, PayloadAtResult } from '../client/send';
-import { DIAGNOSTIC_SOURCE, rangeOf } from './diagnostics';
+import type { CompletionKind, Finding } from '../core';
+import { COMMANDS, DIAGNOSTIC_SOURCE, PayloadAtRequest } from '../protocol';
+import { rangeOf } from './diagnostics';
 import { DocumentStore } from './documentStore';
-
-/** The command the client registers; a CodeLens passes it the document and the payload's offset. */
-export const SEND_COMMAND = 'idenfy.sendTokenRequest';
-/** Custom request: the payload at an offset, ready to send (see core/send/types.ts). */
-export const PAYLOAD_AT_REQUEST = 'idenfy/payloadAt';
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   field: CompletionItemKind.Property,
@@ -30,32 +28,21 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-/**
- * Registers the request handlers, each a delegation to the core, and returns the capabilities they add.
- */
-export function registerFeatures(connection: Connection, store: DocumentStore, currentService: () => Promise<TokenService>): ServerCapabilities {
-  connection.onHover(async ({ textDocument, position }) => {
-    const analysed = await store.get(textDocument.uri);
-    if (!analysed) return null;
-    const offset = analysed.document.offsetAt(position);
-    const payload = payloadAt(analysed.analysis, offset);
-    if (!payload) return null;
-    const hover = payloadHover(payload.root, offset, (await currentService()).settings);
+/** Registers the request handlers, each a delegation to the core, and returns the capabilities they add. */
+export function registerFeatures(connection: Connection, store: DocumentStore): ServerCapabilities {
+  connection.onHover(async ({ textDocument, position }, token) => {
+    const current = await store.get(textDocument.uri);
+    if (!current || token.isCancellationRequested) return null;
+    const hover = current.service.hover(current.input, current.analysis, current.document.offsetAt(position));
     if (!hover) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(analysed.document, hover) };
+    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(current.document, hover) };
   });
 
-  connection.onCompletion(async ({ textDocument, position }) => {
-    const analysed = await store.get(textDocument.uri);
-    if (!analysed) return null;
-    const { document, analysis } = analysed;
-    const offset = document.offsetAt(position);
-    const payload = payloadAt(analysis, offset);
-    if (!payload) return null;
-    const current = (await currentService()).settings;
-    const suggestions = analysis.syntax === 'json'
-      ? completeJson(document.getText(), offset, current)
-      : completeCode(payload.root, document.getText(), offset, current);
+  connection.onCompletion(async ({ textDocument, position }, token) => {
+    const current = await store.get(textDocument.uri);
+    if (!current || token.isCancellationRequested) return null;
+    const { document } = current;
+    const suggestions = current.service.complete(current.input, current.analysis, document.offsetAt(position));
     return suggestions.map((s, index): CompletionItem => ({
       label: s.label,
       kind: COMPLETION_KINDS[s.kind],
@@ -72,66 +59,45 @@ export function registerFeatures(connection: Connection, store: DocumentStore, c
     }));
   });
 
-  connection.onCodeAction(async ({ textDocument, range, context }) => {
-    const analysed = await store.get(textDocument.uri);
-    if (!analysed) return [];
-    const { document, analysis } = analysed;
-    const start = document.offsetAt(range.start);
-    const end = document.offsetAt(range.end);
-    const text = document.getText();
-    const actions: CodeAction[] = [];
-    for (const finding of analysis.findings) {
-      if (!finding.fixes?.length || finding.end < start || finding.start > end) continue;
-      const findingRange = rangeOf(document, finding);
-      const diagnostic = context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.code && sameRange(d.range, findingRange));
-      for (const fix of fixesFor(finding, text, analysis.syntax)) {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          isPreferred: fix.isPreferred,
-          diagnostics: diagnostic ? [diagnostic] : undefined,
-          edit: { changes: { [textDocument.uri]: fix.edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) } },
-        });
-      }
-    }
-    return actions;
-  });
-
-  connection.onCodeLens(async ({ textDocument }) => {
-    const analysed = await store.get(textDocument.uri);
-    if (!analysed) return [];
-    return analysed.analysis.payloads.map((payload): CodeLens => {
-      const start = payload.root.offset;
+  connection.onCodeAction(async ({ textDocument, range, context }, token) => {
+    const current = await store.get(textDocument.uri);
+    if (!current || token.isCancellationRequested) return [];
+    const { document } = current;
+    const proposals = current.service.codeActions(current.input, current.analysis, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) });
+    // One pass over the editor's diagnostics, so a select-all with thousands of findings stays linear.
+    const published = new Map<string, Diagnostic>();
+    for (const d of context.diagnostics) if (d.source === DIAGNOSTIC_SOURCE) published.set(diagnosticKey(String(d.code), document.offsetAt(d.range.start), document.offsetAt(d.range.end)), d);
+    return proposals.map((proposal): CodeAction => {
+      const diagnostic = published.get(findingKey(proposal.finding));
       return {
-        range: rangeOf(analysed.document, { start, end: start + 1 }),
-        command: { title: 'Send to iDenfy', command: SEND_COMMAND, arguments: [textDocument.uri, start] },
+        title: proposal.title,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: proposal.isPreferred,
+        diagnostics: diagnostic ? [diagnostic] : undefined,
+        edit: { changes: { [textDocument.uri]: proposal.edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) } },
       };
     });
   });
 
-  connection.onRequest(PAYLOAD_AT_REQUEST, async (params: { uri: string; offset: number }): Promise<PayloadAtResult> => {
-    const analysed = await store.get(params.uri);
-    const notFound: PayloadAtResult = { found: false, languageKind: 'json', unknowns: [], errorCount: 0, warningCount: 0, start: 0, end: 0 };
-    if (!analysed) return notFound;
-    const { document, analysis } = analysed;
-    const payload = payloadAt(analysis, params.offset);
-    if (!payload) return { ...notFound, languageKind: analysis.syntax };
-    const start = payload.root.offset;
-    const end = start + payload.root.length;
-    const inPayload = analysis.findings.filter((f) => analysis.syntax === 'json' || (f.start >= start && f.end <= end));
-    const materialized = materializePayload(payload.root);
-    return {
-      found: true,
-      languageKind: analysis.syntax,
-      bodyText: analysis.syntax === 'json' ? jsonTextToSend(document.getText(), allowsComments(document)) : undefined,
-      value: materialized.value,
-      unknowns: materialized.unknowns,
-      errorCount: inPayload.filter((f) => f.severity === 'error').length,
-      warningCount: inPayload.filter((f) => f.severity === 'warning').length,
-      start,
-      end,
-      fieldSpans: materialized.fieldSpans,
-    };
+  connection.onCodeLens(async ({ textDocument }, token) => {
+    const current = await store.get(textDocument.uri);
+    if (!current || token.isCancellationRequested) return [];
+    return current.analysis.payloads.map((payload): CodeLens => {
+      const start = payload.root.offset;
+      return {
+        range: rangeOf(current.document, { start, end: start + 1 }),
+        command: { title: 'Send to iDenfy', command: COMMANDS.sendTokenRequest, arguments: [textDocument.uri, start] },
+      };
+    });
+  });
+
+  connection.onRequest(PayloadAtRequest, async (params) => {
+    if (typeof params?.uri !== 'string' || typeof params.offset !== 'number') {
+      return new ResponseError(ErrorCodes.InvalidParams, 'idenfy/payloadAt needs { uri: string, offset: number }');
+    }
+    const current = await store.get(params.uri);
+    if (!current) return { found: false, languageKind: 'json', unknowns: [], errorCount: 0, warningCount: 0, start: 0, end: 0 };
+    return current.service.payloadAt(current.input, current.analysis, params.offset);
   });
 
   return {
@@ -142,6 +108,11 @@ export function registerFeatures(connection: Connection, store: DocumentStore, c
   };
 }
 
-function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+function findingKey(finding: Finding): string {
+  return diagnosticKey(finding.code, finding.start, finding.end);
 }
+
+function diagnosticKey(code: string, start: number, end: number): string {
+  return `${code}@${start}:${end}`;
+}
+

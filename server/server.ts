@@ -13,6 +13,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SETTINGS_SECTION } from '../protocol';
 import { DocumentStore } from './documentStore';
 import { registerFeatures } from './features';
 import { SettingsSource } from './settingsSource';
@@ -27,7 +28,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      ...registerFeatures(connection, store, () => settings.current()),
+      ...registerFeatures(connection, store),
     },
     serverInfo: { name: 'idenfy-token-language-server' },
   };
@@ -35,7 +36,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (settings.canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'idenfy' });
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   }
 });
 

@@ -1,5 +1,6 @@
 import { Connection, InitializeParams } from 'vscode-languageserver/node';
-import { createTokenService, TokenService } from '../core';
+import { createLanguageService, IdenfyLanguageService } from '../core';
+import { SETTINGS_SECTION } from '../protocol';
 
 /** A client that declares `workspace/configuration` but never answers must not stall diagnostics. */
 const CONFIGURATION_TIMEOUT_MS = 2000;
@@ -12,8 +13,8 @@ const CONFIGURATION_TIMEOUT_MS = 2000;
 export class SettingsSource {
   canPullConfiguration = false;
   private pushed: unknown;
-  private service: TokenService = createTokenService();
-  private pending: Promise<TokenService> | undefined;
+  private service: IdenfyLanguageService = createLanguageService();
+  private pending: Promise<IdenfyLanguageService> | undefined;
   private workspaceRoots: string[] = [];
 
   constructor(private readonly connection: Connection) {}
@@ -36,21 +37,21 @@ export class SettingsSource {
   }
 
   /** The service for the current settings (one per settings version, shared by all documents). */
-  current(): Promise<TokenService> {
+  current(): Promise<IdenfyLanguageService> {
     if (!this.canPullConfiguration) return Promise.resolve(this.service);
     this.pending ??= this.pull();
     return this.pending;
   }
 
-  private create(rawSettings: unknown): TokenService {
-    return createTokenService(rawSettings, { workspaceRoots: this.workspaceRoots });
+  private create(rawSettings: unknown): IdenfyLanguageService {
+    return createLanguageService({ settings: rawSettings, workspaceRoots: this.workspaceRoots });
   }
 
-  private async pull(): Promise<TokenService> {
+  private async pull(): Promise<IdenfyLanguageService> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CONFIGURATION_TIMEOUT_MS)));
     try {
-      const pulled = await Promise.race([this.connection.workspace.getConfiguration('idenfy'), timeout]);
+      const pulled = await Promise.race([this.connection.workspace.getConfiguration(SETTINGS_SECTION), timeout]);
       this.service = this.create(pulled ?? this.pushed);
       for (const problem of this.service.settingsProblems) {
         this.connection.console.warn(`Setting ${problem.key} ${problem.message}; using the default.`);
@@ -68,5 +69,5 @@ export class SettingsSource {
 function sectionOf(settings: unknown): unknown {
   if (typeof settings !== 'object' || settings === null) return undefined;
   const record = settings as Record<string, unknown>;
-  return 'idenfy' in record ? record.idenfy : record;
+  return SETTINGS_SECTION in record ? record[SETTINGS_SECTION] : record;
 }

@@ -1,26 +1,19 @@
 /**
  * The VS Code side of sending a token request: the four commands, credentials in SecretStorage, the progress
- * notification, the output channel and the response diagnostics. Every message and decision that can be pure lives
- * in core/send; this file only asks, shows and wires.
+ * notification, the output channel and the response diagnostics. The HTTP client and the texts live beside it in
+ * client/send, the pure steps (payload to JSON, filling computed values) in the core; this file only asks, shows and wires.
  */
 import * as vscode from 'vscode';
+import { answerPrompt, countProblems, fillUnknowns, parseAnswer, PayloadAtResult, spanForField, tokenEndpointUrl, UnknownAnswer, validateBaseUrl } from '../../core';
+import { COMMANDS } from '../../protocol';
 import {
-  ACTION_LABELS, answerPrompt, checkCredentials, countProblems, CREDIT_NOTE, errorsMessage, fillUnknowns, formatExchange,
-  parseAnswer, PayloadAtResult, pickCredentials, presentResult, ResultAction, SendResult, sendTokenRequest, spanForField,
-  tokenEndpointUrl, UnknownAnswer, unknownsMessage, validateBaseUrl,
+  ACTION_LABELS, checkCredentials, CREDIT_NOTE, errorsMessage, formatExchange, pickCredentials, presentResult, ResultAction, SendResult,
+  sendTokenRequest, unknownsMessage,
 } from '.';
-
-export type { PayloadAtResult } from '.';
 
 /** SecretStorage keys; credentials never go to settings or files. */
 export const SECRET_KEYS = { apiKey: 'idenfy.apiKey', apiSecret: 'idenfy.apiSecret' } as const;
 
-export const SEND_COMMANDS = {
-  send: 'idenfy.sendTokenRequest',
-  setCredentials: 'idenfy.setCredentials',
-  clearCredentials: 'idenfy.clearCredentials',
-  showOutput: 'idenfy.showOutput',
-} as const;
 
 const PAYLOAD_AT_TIMEOUT_MS = 15_000;
 
@@ -46,10 +39,10 @@ export function registerSendCommands(
       if (event.contentChanges.length > 0 && diagnostics.has(event.document.uri)) diagnostics.delete(event.document.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
-    vscode.commands.registerCommand(SEND_COMMANDS.setCredentials, () => setCredentials(context.secrets)),
-    vscode.commands.registerCommand(SEND_COMMANDS.clearCredentials, () => clearCredentials(context.secrets)),
-    vscode.commands.registerCommand(SEND_COMMANDS.showOutput, () => channel.show(true)),
-    vscode.commands.registerCommand(SEND_COMMANDS.send, async (uriArg?: unknown, offsetArg?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.setCredentials, () => setCredentials(context.secrets)),
+    vscode.commands.registerCommand(COMMANDS.clearCredentials, () => clearCredentials(context.secrets)),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => channel.show(true)),
+    vscode.commands.registerCommand(COMMANDS.sendTokenRequest, async (uriArg?: unknown, offsetArg?: unknown) => {
       if (sending) {
         void vscode.window.showInformationMessage('iDenfy: a token request is already being sent.');
         return;
@@ -222,7 +215,7 @@ export function registerSendCommands(
         channel.show(true);
         break;
       case 'setCredentials':
-        await vscode.commands.executeCommand(SEND_COMMANDS.setCredentials);
+        await vscode.commands.executeCommand(COMMANDS.setCredentials);
         break;
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'idenfy.baseUrl');
@@ -295,7 +288,7 @@ async function obtainCredentials(secrets: vscode.SecretStorage): Promise<Credent
   if (errors.length) {
     const set = ACTION_LABELS.setCredentials;
     const choice = await vscode.window.showErrorMessage(`iDenfy: ${errors.map((p) => p.message).join(' ')}`, set);
-    if (choice === set) void vscode.commands.executeCommand(SEND_COMMANDS.setCredentials);
+    if (choice === set) void vscode.commands.executeCommand(COMMANDS.setCredentials);
     return undefined;
   }
   if (problems.length) {

@@ -1,13 +1,11 @@
 /**
- * Sending POST /api/v2/token from the editor: the pure part (no `vscode`). The VS Code adapter is client/send; the
- * language server answers `idenfy/payloadAt` with `materializePayload`; the emulator lives in emulator/.
+ * Sending POST /api/v2/token from the editor, without `vscode`: the HTTP client with its retries (request.ts), the
+ * credential checks, masking of secrets in what is shown, and the texts of the result notification. commands.ts is
+ * the VS Code part. The pure steps before a send (the payload as JSON, computed values filled in) are the core's.
  */
-export * from '../../core/payload/types';
-export { materializePayload, fillUnknowns, parseAnswer, answerKind, answerPrompt, spanForField, jsonTextToSend, pathOf } from '../../core/payload/materialize';
-export type { MaterializedPayload, MaterializeOptions, UnknownAnswer, AnswerKind } from '../../core/payload/materialize';
-export { validateBaseUrl, isLoopbackHost, tokenEndpointUrl, verificationLink, documentedRedirectUrl, isSafeBrowserLink, TOKEN_PATH, DOCUMENTED_REDIRECT_URL } from '../../core/payload/target';
 export { checkCredentials, pickCredentials, basicAuthorization } from './credentials';
 export type { CredentialProblem, CredentialPair, CredentialSource } from './credentials';
+export type { Transport } from './request';
 export { sendTokenRequest, retryDelay, parseRetryAfter, describeNetworkError, DEFAULTS as SEND_DEFAULTS, USER_AGENT } from './request';
 export type {
   SendTokenRequestOptions, AttemptEvent, AttemptRecord, Exchange, SendResult, SendSuccess, SendApiError, SendStatusError,
@@ -15,7 +13,5 @@ export type {
 } from './request';
 export { maskSecrets, maskValue, formatExchange, tokensIn } from './mask';
 export type { SecretToMask, FormatOptions } from './mask';
-export { fieldFromMessage, explainIdentifierText, explainStatusMessageText, explainStatus, plainText } from '../../core/payload/explain';
-export { countProblems } from '../../core/payload/check';
 export { presentResult, unknownsMessage, errorsMessage, ACTION_LABELS, CREDIT_NOTE } from './present';
 export type { Presentation, ResultAction } from './present';

@@ -1,6 +1,6 @@
 /** What the send command tells the user: every message built here so it is unit-tested; the VS Code side shows it. */
 import type { SendResult } from './request';
-import type { UnknownValue } from '../../core/payload/types';
+import type { UnknownValue } from '../../core';
 
 export type ResultAction = 'openVerificationLink' | 'copyToken' | 'showOutput' | 'setCredentials' | 'openSettings';
 

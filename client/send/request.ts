@@ -6,11 +6,11 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { isRetryableStatus } from '../../core/rules/errors';
+import {
+  explainIdentifierText, explainStatus, explainStatusMessageText, fieldFromMessage, isLoopbackHost, isPlainObject, isRetryableStatus,
+  tokenEndpointUrl, tryParseJson, validateBaseUrl, verificationLink,
+} from '../../core';
 import { basicAuthorization, checkCredentials } from './credentials';
-import { explainIdentifierText, explainStatus, explainStatusMessageText, fieldFromMessage } from '../../core/payload/explain';
-import { isLoopbackHost, tokenEndpointUrl, validateBaseUrl, verificationLink } from '../../core/payload/target';
-import { isPlainObject, tryParseJson } from '../../core/values';
 
 export const DEFAULTS = {
   timeoutMs: 30_000,
@@ -52,7 +52,14 @@ export interface SendTokenRequestOptions {
   readonly now?: () => number;
   /** Host-name resolution (node's `lookup` option); lets tests produce DNS failures without leaving loopback. */
   readonly lookup?: LookupFunction;
+  /** Opens the HTTP request; node's `http`/`https` by the URL's scheme by default. Injectable for other hosts and tests. */
+  readonly transport?: Transport;
 }
+
+/** How a request is opened: the shape of node's `http.request(url, options)`. */
+export type Transport = (url: URL, options: http.RequestOptions) => http.ClientRequest;
+
+const nodeTransport: Transport = (url, options) => (url.protocol === 'https:' ? https : http).request(url, options);
 
 export type AttemptEvent =
   | { readonly type: 'request'; readonly attempt: number; readonly maxAttempts: number }
@@ -215,7 +222,7 @@ export async function sendTokenRequest(options: SendTokenRequestOptions): Promis
     options.onAttempt?.({ type: 'request', attempt, maxAttempts });
     const record: AttemptRecord = { attempt, startedAt: new Date(now()).toISOString(), elapsedMs: 0 };
     exchange.attempts.push(record);
-    const outcome = await performAttempt(endpoint!, headers, body, timeoutMs, signal, options.lookup);
+    const outcome = await performAttempt(endpoint!, headers, body, timeoutMs, signal, options.lookup, options.transport ?? nodeTransport);
     record.elapsedMs = outcome.elapsedMs;
 
     if (outcome.kind === 'error') {
@@ -284,7 +291,7 @@ type AttemptOutcome =
   | { kind: 'response'; status: number; statusText: string; headers: Record<string, string>; body: Buffer; bodyText: string; truncated: boolean; elapsedMs: number }
   | { kind: 'error'; error: NodeJS.ErrnoException; timedOut: boolean; aborted: boolean; elapsedMs: number };
 
-function performAttempt(url: URL, headers: Record<string, string>, body: Buffer, timeoutMs: number, signal: AbortSignal | undefined, lookup: LookupFunction | undefined): Promise<AttemptOutcome> {
+function performAttempt(url: URL, headers: Record<string, string>, body: Buffer, timeoutMs: number, signal: AbortSignal | undefined, lookup: LookupFunction | undefined, transport: Transport): Promise<AttemptOutcome> {
   const started = Date.now();
   return new Promise<AttemptOutcome>((resolve) => {
     let settled = false;
@@ -300,10 +307,9 @@ function performAttempt(url: URL, headers: Record<string, string>, body: Buffer,
     };
     const fail = (error: NodeJS.ErrnoException) => finish({ kind: 'error', error, timedOut, aborted, elapsedMs: Date.now() - started });
 
-    const transport = url.protocol === 'https:' ? https : http;
     let request: http.ClientRequest;
     try {
-      request = transport.request(url, { method: 'POST', headers, ...(lookup ? { lookup } : {}) });
+      request = transport(url, { method: 'POST', headers, ...(lookup ? { lookup } : {}) });
     } catch (error) {
       fail(error as NodeJS.ErrnoException);
       return;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTokenService } from '../../core';
+import { createLanguageService } from '../../core';
 import { makeProject, removeTree, REPO_ROOT, runCli, write } from './helpers';
 
 interface JsonReport {
@@ -58,14 +58,14 @@ describe('idenfy-token-lint: the same findings as the core the extension runs', 
         const run = runCli(['--format', 'json', '--config', path.join(configDir, 'empty.json'), '--no-gitignore'], cwd);
         assert.notEqual(run.code, 2, run.stderr);
         const report: JsonReport = JSON.parse(run.stdout);
-        const service = createTokenService({});
+        const service = createLanguageService({ settings: {} });
         const expected: Record<string, unknown[]> = {};
         for (const name of fs.readdirSync(cwd).sort()) {
           const text = fs.readFileSync(path.join(cwd, name), 'utf8');
           const languageId = /\.jsonc?$/.test(name) ? 'json' : /\.tsx$/.test(name) ? 'typescriptreact' : /\.ts$/.test(name) ? 'typescript' : /\.[cm]?js$/.test(name) ? 'javascript' : undefined;
           if (!languageId) continue;
           const document = { uri: name, languageId, text };
-          const findings = languageId === 'json' ? service.analyzeJsonDocument(document).findings : service.analyzeCodeDocument(document).findings;
+          const findings = service.analyze(document).findings;
           if (findings.length) expected[name] = [...findings].sort((a, b) => a.start - b.start || a.end - b.end).map((f) => [f.code, f.severity, f.start, f.end - f.start]);
         }
         const actual: Record<string, unknown[]> = {};

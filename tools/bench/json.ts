@@ -4,7 +4,7 @@
  */
 import { parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { createTokenService } from '../../core';
+import { createLanguageService } from '../../core';
 import { COUNTRY_CODES } from '../../core/rules/countries';
 import { tokenRequestSchema } from './jsonSchema';
 import { Contender, medians } from './measure';
@@ -37,7 +37,7 @@ export function largePayload(): string {
 }
 
 export async function runJsonBench(log: (line: string) => void = console.log): Promise<Record<string, number>> {
-  const service = createTokenService();
+  const service = createLanguageService();
   const jsonService = getLanguageService({});
   jsonService.configure({ validate: true, schemas: [{ uri: 'https://example.com/idenfy-token.schema.json', fileMatch: ['*.idenfy.json'], schema: tokenRequestSchema() as any }] });
   const results: Record<string, number> = {};
@@ -46,13 +46,13 @@ export async function runJsonBench(log: (line: string) => void = console.log): P
     const uri = 'file:///bench/request.idenfy.json';
     const document = TextDocument.create(uri, 'json', 1, text);
     // Sanity: both checkers find problems in the same payload (they measure real work, not an early exit).
-    const ours = service.analyzeJsonDocument({ uri, languageId: 'json', text });
+    const ours = service.analyze({ uri, languageId: 'json', text });
     const theirs = await jsonService.doValidation(document, jsonService.parseJSONDocument(document));
     if (ours.findings.length === 0 || theirs.length === 0) throw new Error(`benchmark input ${label} produced no findings`);
 
     const contenders: Contender[] = [
       { name: 'parseTree', run: () => parseTree(text, []) },
-      { name: 'idenfy', run: () => service.analyzeJsonDocument({ uri, languageId: 'json', text }) },
+      { name: 'idenfy', run: () => service.analyze({ uri, languageId: 'json', text }) },
       { name: 'jsonLanguageService', run: () => jsonService.doValidation(document, jsonService.parseJSONDocument(document)) },
     ];
     const m = await medians(contenders, rounds, batch);

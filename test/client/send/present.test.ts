@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { errorsMessage, explainStatus, fieldFromMessage, presentResult, unknownsMessage } from '../../../client/send';
-import { ERROR_CATALOGUE, STATUS_MESSAGES } from '../../../core/rules/errors';
+import { ERROR_CATALOGUE, explainStatus, fieldFromMessage, STATUS_MESSAGES } from '../../../core';
+import { errorsMessage, presentResult, sendTokenRequest, unknownsMessage } from '../../../client/send';
 import { closedPort, KEY, SECRET, send, withEmulator } from './helpers';
-import { sendTokenRequest } from '../../../client/send';
 
 describe('what the user is told', () => {
   it('finds the field an error message names', () => {

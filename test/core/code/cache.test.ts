@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyzeCode, CodeAnalysis, CodeAnalysisCache, createTokenService, DEFAULT_SETTINGS, normalizeSettings } from '../../../core';
+import { analyzeCode, CodeAnalysis, CodeAnalysisCache, createLanguageService, DEFAULT_SETTINGS, normalizeSettings } from '../../../core';
 import { benchSource } from '../../../tools/bench/code';
 import { plain, TOKEN_URL } from './helpers';
 
@@ -119,12 +119,12 @@ describe('the cache', () => {
   });
 
   test('the token service keeps one cache for its documents', () => {
-    const service = createTokenService({});
+    const service = createLanguageService({ settings: {} });
     const document = { uri: 'file:///w/kyc.ts', languageId: 'typescript', text };
-    const first = service.analyzeCodeDocument(document);
+    const first = service.analyze(document);
     assert.deepEqual(first.findings.map((f) => f.code), ['BAD_VALUE']);
-    assert.equal(service.analyzeCodeDocument(document), first);
-    service.forgetCodeDocument(document.uri);
-    assert.notEqual(service.analyzeCodeDocument(document), first);
+    assert.equal(service.analyze(document), first);
+    service.forget(document.uri);
+    assert.notEqual(service.analyze(document), first);
   });
 });

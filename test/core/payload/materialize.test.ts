@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, parseTree } from 'jsonc-parser';
 import { PayloadNode } from '../../../core/model';
-import { answerKind, countProblems, fillUnknowns, jsonTextToSend, materializePayload, parseAnswer, spanForField, UnknownValue } from '../../../client/send';
+import { answerKind, countProblems, fillUnknowns, jsonTextToSend, materializePayload, parseAnswer, spanForField, UnknownValue } from '../../../core';
 
 /** Builds a PayloadNode tree by hand, as the code analyser does: offsets are made up but consistent. */
 let cursor = 0;

@@ -5,12 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createTokenService } from '../../../core/index';
+import { createLanguageService } from '../../../core/index';
 
-const service = createTokenService({});
+const service = createLanguageService({ settings: {} });
 
+/** The analysis, with why the document counts as a payload (`file-pattern`, `content`) or `none`. */
 function analyze(uri: string, text: string, languageId = 'json', svc = service) {
-  return svc.analyzeJsonDocument({ uri, languageId, text });
+  const analysis = svc.analyze({ uri, languageId, text });
+  return { ...analysis, payload: analysis.payloads[0]?.via ?? 'none' };
 }
 
 /** A body with an obvious error, so "checked or not" shows in the findings. */
@@ -52,7 +54,7 @@ describe('files matching idenfy.payloadFiles (default **/*.idenfy.json, **/*.ide
   });
 
   it('a custom idenfy.payloadFiles setting', () => {
-    const svc = createTokenService({ payloadFiles: ['**/kyc-requests/*.json'] });
+    const svc = createLanguageService({ settings: { payloadFiles: ['**/kyc-requests/*.json'] } });
     assert.equal(svc.isPayloadFile('file:///p/kyc-requests/one.json'), true);
     assert.equal(svc.isPayloadFile('file:///p/kyc.idenfy.json'), false, 'the setting replaces the defaults');
     assert.equal(analyze('file:///p/kyc-requests/one.json', '{}', 'json', svc).payload, 'file-pattern');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { describe, it } from 'node:test';
-import { createTokenService } from '../../../core/index';
+import { createLanguageService } from '../../../core/index';
 import { check, Expected, expectExactly, fixTargets, listFindings, listFixtures, readFixture } from './helpers';
 
 function checkFile(folder: string, name: string, settings?: unknown, asJson = false) {
@@ -72,10 +72,10 @@ describe('official iDenfy examples (test/fixtures/official)', () => {
   });
 
   it('the examples with token-only keys are found by content too (outside the file pattern)', () => {
-    const service = createTokenService({});
+    const service = createLanguageService({ settings: {} });
     for (const name of ['dummy-results-approved.json', 'generate-token-full-common-fields.json', 'legacy-github-full-control-2019.json'].filter((n) => files.includes(n))) {
-      const result = service.analyzeJsonDocument({ uri: `file:///p/${name}`, languageId: 'json', text: readFixture('official', name) });
-      assert.equal(result.payload, 'content', name);
+      const result = service.analyze({ uri: `file:///p/${name}`, languageId: 'json', text: readFixture('official', name) });
+      assert.equal((result.payloads[0]?.via ?? 'none'), 'content', name);
     }
   });
 });
@@ -181,13 +181,13 @@ describe('this suite\'s payload fixtures (test/fixtures/json)', () => {
   for (const name of files) it(name, () => expectations[name]?.());
 
   describe('not-payloads: JSON with a clientId that is not a token request', () => {
-    const service = createTokenService({});
+    const service = createLanguageService({ settings: {} });
     const notPayloads = listFixtures('json/not-payloads', ['.json']);
     it('the folder holds them', () => assert.ok(notPayloads.length >= 3));
     for (const name of notPayloads) {
       it(`${name}: no diagnostics`, () => {
-        const result = service.analyzeJsonDocument({ uri: `file:///workspace/config/${basename(name)}`, languageId: 'json', text: readFixture('json', 'not-payloads', name) });
-        assert.equal(result.payload, 'none');
+        const result = service.analyze({ uri: `file:///workspace/config/${basename(name)}`, languageId: 'json', text: readFixture('json', 'not-payloads', name) });
+        assert.equal((result.payloads[0]?.via ?? 'none'), 'none');
         assert.deepEqual(result.findings, []);
       });
     }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { createTokenService } from '../../../core/index';
+import { createLanguageService } from '../../../core/index';
 import { check, payload, readFixture } from './helpers';
 import { SPEC_FIELDS } from './ruleTables';
 
@@ -92,10 +92,10 @@ describe('10,000 levels of nesting', () => {
   });
 
   it('outside the file pattern, deep JSON that looks like a payload gets the warning; other deep JSON nothing', () => {
-    const service = createTokenService({});
-    const looksLikePayload = service.analyzeJsonDocument({ uri: 'file:///p/request.json', languageId: 'json', text: cases[0][1] });
+    const service = createLanguageService({ settings: {} });
+    const looksLikePayload = service.analyze({ uri: 'file:///p/request.json', languageId: 'json', text: cases[0][1] });
     assert.equal(looksLikePayload.findings[0]?.code, 'too-deeply-nested');
-    const other = service.analyzeJsonDocument({ uri: 'file:///p/data.json', languageId: 'json', text: `{"clientId":"x","data":${deepArray}}` });
+    const other = service.analyze({ uri: 'file:///p/data.json', languageId: 'json', text: `{"clientId":"x","data":${deepArray}}` });
     assert.deepEqual(other.findings, []);
   });
 
@@ -142,8 +142,8 @@ describe('a 20 MB payload', () => {
   it('detected by content outside the file pattern as well', () => {
     const text = JSON.stringify({ clientId: 'user-123', tokenType: 'DOCUMENT', videoCallQuestions: Array.from({ length: 500_000 }, (_, i) => `Question ${i} about the document?`), expiryTime: 0 });
     assert.ok(text.length > 15 * 1024 * 1024);
-    const result = createTokenService({}).analyzeJsonDocument({ uri: 'file:///p/big-request.json', languageId: 'json', text });
-    assert.equal(result.payload, 'content');
+    const result = createLanguageService({ settings: {} }).analyze({ uri: 'file:///p/big-request.json', languageId: 'json', text });
+    assert.equal((result.payloads[0]?.via ?? 'none'), 'content');
     assert.deepEqual(result.findings.map((f) => f.field), ['expiryTime']);
   });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeSettings } from '../../../core/settings';
-import { createTokenService } from '../../../core/index';
+import { createLanguageService } from '../../../core/index';
 import { check, expectOne, payload } from './helpers';
 
 const DEFAULT_PAYLOAD_FILES = ['**/*.idenfy.json', '**/*.idenfy.jsonc'];
@@ -121,8 +121,8 @@ describe('wrong types: reported, and the default is kept', () => {
     assert.deepEqual(checked.findings, []);
   });
 
-  it('createTokenService exposes the problems', () => {
-    const service = createTokenService({ 'idenfy.account.customCallbackUrl': 'yes' });
+  it('createLanguageService exposes the problems', () => {
+    const service = createLanguageService({ settings: { 'idenfy.account.customCallbackUrl': 'yes' } });
     assert.deepEqual(service.settingsProblems.map((p) => p.key), ['idenfy.account.customCallbackUrl']);
   });
 });

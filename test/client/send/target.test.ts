@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCredentials, isSafeBrowserLink, pickCredentials, tokenEndpointUrl, validateBaseUrl, verificationLink, basicAuthorization } from '../../../client/send';
+import { isSafeBrowserLink, tokenEndpointUrl, validateBaseUrl, verificationLink } from '../../../core';
+import { basicAuthorization, checkCredentials, pickCredentials } from '../../../client/send';
 
 describe('validateBaseUrl', () => {
   const ok = (text: string) => {

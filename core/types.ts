@@ -1,0 +1,90 @@
+/**
+ * Every public type of the core, in one file: what an adapter (the language server, the CLI, the emulator, the
+ * extension's send command) may see. Implementation modules define their types next to their code; this file is the
+ * one place they are published, so `import type { … } from '../core'` is all an adapter ever needs.
+ */
+export type { PayloadNode, PayloadNodeType, Severity, TextSpan, FixHint, RelatedSpan, Finding } from './model';
+export type { IdenfySettings, SettingsProblem } from './settings';
+export type { Span, UnknownValue, PayloadAtResult } from './payload/types';
+export type { MaterializedPayload, MaterializeOptions, UnknownAnswer, AnswerKind } from './payload/materialize';
+export type { CompletionKind, CompletionSuggestion } from './features/completion';
+export type { PayloadHover } from './features/hover';
+export type { QuickFix, TextEdit } from './features/fixes';
+export type { ErrorTokenMatch } from './features/errorDocs';
+export type { ErrorIdentifier, ErrorEntry, StatusMessageEntry } from './rules/errors';
+export type { DocumentKind } from './documentKinds';
+import type { Finding, PayloadNode, TextSpan } from './model';
+import type { IdenfySettings, SettingsProblem } from './settings';
+import type { PayloadAtResult } from './payload/types';
+import type { CompletionSuggestion } from './features/completion';
+import type { PayloadHover } from './features/hover';
+import type { QuickFix } from './features/fixes';
+import type { DocumentKind } from './documentKinds';
+
+/** A document as the host sees it: the core never reads files or URIs itself. */
+export interface TextDocumentInput {
+  /** URI or path: matched against `idenfy.payloadFiles`, and its extension decides the parser when the id is vague. */
+  readonly uri: string;
+  /** VS Code language id: json, jsonc, typescript, typescriptreact, javascript, javascriptreact. */
+  readonly languageId: string;
+  readonly text: string;
+}
+
+export interface FoundPayload {
+  readonly root: PayloadNode;
+  /** How it was found: `file-pattern` / `content` for JSON; `fetch`, `axios.post`, `// @idenfy-token`… for code. */
+  readonly via: string;
+}
+
+/** Everything the features need about one version of a document: the payloads in it and what is wrong with them. */
+export interface DocumentAnalysis {
+  readonly kind: DocumentKind;
+  readonly payloads: readonly FoundPayload[];
+  readonly findings: readonly Finding[];
+  /**
+   * A rule or the extraction threw (a bug of this extension, never the user's): `findings` then holds one information
+   * finding that says so, and this holds the error for the host's log (never shown with the document's content).
+   */
+  readonly failure?: Error;
+}
+
+/** A quick fix for one finding of the analysis, as plain offsets and text. */
+export interface CodeActionProposal extends QuickFix {
+  /** The finding it fixes: the host links it to the diagnostic it published for that finding. */
+  readonly finding: Finding;
+}
+
+export interface LanguageServiceOptions {
+  /** `idenfy.*` settings in any form `normalizeSettings` reads (a section object, dotted keys); defaults when absent. */
+  readonly settings?: unknown;
+  /**
+   * Workspace folders (URIs or paths). `idenfy.payloadFiles` globs are workspace-relative, as in VS Code and the
+   * CLI: `requests/*.json` matches `<folder>/requests/a.json`.
+   */
+  readonly workspaceRoots?: readonly string[];
+}
+
+/**
+ * The core's one service: every feature the adapters offer, for one set of settings. Analysis is separate from the
+ * features that use it (as in vscode-json-languageservice's `parseJSONDocument` + `doHover`), so a host can keep one
+ * analysis per document version and answer hover, completion, code actions and lenses from it.
+ */
+export interface IdenfyLanguageService {
+  readonly settings: IdenfySettings;
+  /** Settings that were invalid and fell back to their defaults. */
+  readonly settingsProblems: readonly SettingsProblem[];
+  /** The document matches `idenfy.payloadFiles`. */
+  isPayloadFile(uri: string): boolean;
+  /** Finds the payloads of a JSON or code document and checks them. Never throws (see `DocumentAnalysis.failure`). */
+  analyze(document: TextDocumentInput): DocumentAnalysis;
+  /** Documentation for the field or value at `offset`, when it is inside a payload. */
+  hover(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): PayloadHover | undefined;
+  /** Field names and values to propose at `offset`, when it is inside a payload. */
+  complete(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): CompletionSuggestion[];
+  /** Quick fixes for the findings that touch `span`; linear in the findings. */
+  codeActions(document: TextDocumentInput, analysis: DocumentAnalysis, span: TextSpan): CodeActionProposal[];
+  /** The payload around `offset`, turned into the JSON the send command sends (computed values listed as unknowns). */
+  payloadAt(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): PayloadAtResult;
+  /** Frees what is cached for a document (call on close). */
+  forget(uri: string): void;
+}

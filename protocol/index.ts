@@ -1,0 +1,33 @@
+/**
+ * What the extension and its language server say to each other, declared once for both sides (as vscode-eslint's
+ * shared folder and yaml-language-server's requestTypes.ts do): custom requests with their parameter and result
+ * types, command ids, the settings section and the diagnostic source. Neither side spells these strings itself.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { PayloadAtResult } from '../core';
+
+export type { PayloadAtResult } from '../core';
+
+/** The settings section the server pulls (`workspace/configuration`) and the client watches. */
+export const SETTINGS_SECTION = 'idenfy';
+
+/** `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'idenfy';
+
+export interface PayloadAtParams {
+  readonly uri: string;
+  /** UTF-16 offset into the document text. */
+  readonly offset: number;
+}
+
+/** The payload at an offset of an open document, ready to send (see `PayloadAtResult`). */
+export const PayloadAtRequest = new RequestType<PayloadAtParams, PayloadAtResult, void>('idenfy/payloadAt');
+
+/** Command ids contributed in package.json; a test checks the two agree. */
+export const COMMANDS = {
+  /** Arguments when run from a CodeLens: `(uri: string, offset: number)`. */
+  sendTokenRequest: 'idenfy.sendTokenRequest',
+  setCredentials: 'idenfy.setCredentials',
+  clearCredentials: 'idenfy.clearCredentials',
+  showOutput: 'idenfy.showOutput',
+} as const;
