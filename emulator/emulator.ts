@@ -1,5 +1,5 @@
 /**
- * A local emulator of iDenfy's POST /api/v2/token, as the spec (shared/spec/token-endpoint.md) describes it. It checks
+ * A local emulator of iDenfy's POST /api/v2/token, as the spec (docs/reference/token-endpoint.md) describes it. It checks
  * bodies through the same core as the editor (`analyzeJson` with the same settings), so what the extension reports
  * and what the emulator answers cannot drift apart. Loopback only; never crashes on bad input.
  */

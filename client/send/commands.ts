@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { answerPrompt, countProblems, fillUnknowns, parseAnswer, PayloadAtResult, spanForField, tokenEndpointUrl, UnknownAnswer, validateBaseUrl } from '../../core';
-import { COMMANDS } from '../../protocol';
+import { COMMANDS, SETTINGS_SECTION } from '../../protocol';
 import {
   ACTION_LABELS, checkCredentials, CREDIT_NOTE, errorsMessage, formatExchange, pickCredentials, presentResult, ResultAction, SendResult,
   sendTokenRequest, unknownsMessage,
@@ -16,6 +16,19 @@ export const SECRET_KEYS = { apiKey: 'idenfy.apiKey', apiSecret: 'idenfy.apiSecr
 
 
 const PAYLOAD_AT_TIMEOUT_MS = 15_000;
+
+interface FoundPayload {
+  readonly document: vscode.TextDocument;
+  /** The version the payload was read from: a response diagnostic is placed only if it is still current. */
+  readonly versionAtStart: number;
+  readonly payload: PayloadAtResult;
+}
+
+interface BodyToSend {
+  readonly text: string;
+  readonly errorCount: number;
+  readonly warningCount: number;
+}
 
 /**
  * Registers the send, credential and output commands.
@@ -69,6 +82,29 @@ export function registerSendCommands(
       void vscode.window.showErrorMessage('iDenfy: Send Token Request is disabled in an untrusted workspace, so a repository cannot make you send your credentials to a URL of its choosing. Trust the workspace to use it.');
       return undefined;
     }
+    const found = await payloadToSend(uriArg, offsetArg);
+    if (!found) return undefined;
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, found.document.uri);
+    const body = await bodyToSend(found.payload, config);
+    if (!body || !(await confirmDespiteErrors(body))) return undefined;
+    const base = await baseUrlToSendTo(config);
+    if (!base) return undefined;
+    const credentials = await obtainCredentials(context.secrets);
+    if (!credentials) return undefined;
+
+    diagnostics.clear();
+    channel.appendLine(`\n===== ${new Date().toISOString()} · ${vscode.workspace.asRelativePath(found.document.uri)} · credentials from ${credentials.source}`);
+    const result = await sendWithProgress(base, credentials, body.text, config);
+    channel.appendLine(formatExchange(result.exchange, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, result));
+    if (result.kind === 'success') channel.appendLine(CREDIT_NOTE);
+
+    const presentation = presentResult(result);
+    markAnsweredField(found, result, presentation);
+    return () => showPresentation(result, presentation.level, presentation.message, presentation.actions);
+  }
+
+  /** The payload at the cursor (or at the CodeLens's offset), as the language server reads it; undefined after telling the user why not. */
+  async function payloadToSend(uriArg: unknown, offsetArg: unknown): Promise<FoundPayload | undefined> {
     const target = resolveTarget(uriArg, offsetArg);
     if (!target) {
       void vscode.window.showInformationMessage('iDenfy: open a token payload (a *.idenfy.json file, or a request object in code) and put the cursor in it, then run Send Token Request.');
@@ -76,7 +112,6 @@ export function registerSendCommands(
     }
     const document = await vscode.workspace.openTextDocument(target.uri);
     const versionAtStart = document.version;
-
     const payload = await withTimeout(getPayloadAt(target.uri.toString(), target.offset), PAYLOAD_AT_TIMEOUT_MS).catch((error: unknown) => {
       void vscode.window.showErrorMessage(`iDenfy: the language server could not read the payload (${error instanceof Error ? error.message : String(error)}).`);
       return null;
@@ -86,114 +121,103 @@ export function registerSendCommands(
       void vscode.window.showInformationMessage('iDenfy: no token payload at the cursor. Put the cursor inside the request object (or open a *.idenfy.json file).');
       return undefined;
     }
+    return { document, versionAtStart, payload };
+  }
 
-    // ---- the body
-    const config = vscode.workspace.getConfiguration('idenfy', target.uri);
-    let bodyText: string;
-    let errorCount = payload.errorCount;
-    let warningCount = payload.warningCount;
-    if (payload.unknowns.length > 0) {
-      const fill = 'Fill In…';
-      const choice = await vscode.window.showWarningMessage(unknownsMessage(payload.unknowns), { modal: true }, fill);
-      if (choice !== fill) return undefined;
-      const answers: UnknownAnswer[] = [];
-      for (const [index, unknown] of payload.unknowns.entries()) {
-        const typed = await vscode.window.showInputBox({
-          title: `iDenfy: ${unknown.path === '' ? 'the body' : unknown.path} (${index + 1} of ${payload.unknowns.length})`,
-          prompt: answerPrompt(unknown),
-          ignoreFocusOut: true,
-          validateInput: (text) => {
-            const parsed = parseAnswer(text, unknown);
-            return parsed.ok ? undefined : parsed.message;
-          },
-        });
-        if (typed === undefined) {
-          void vscode.window.showInformationMessage('iDenfy: not sent (a computed value was not filled in).');
-          return undefined;
-        }
-        const parsed = parseAnswer(typed, unknown);
-        if (!parsed.ok) return undefined;
-        answers.push({ unknown, value: parsed.value });
+  /** The exact text to send: the document's JSON, or the literal with its computed values filled in by the user. */
+  async function bodyToSend(payload: PayloadAtResult, config: vscode.WorkspaceConfiguration): Promise<BodyToSend | undefined> {
+    if (payload.unknowns.length === 0) {
+      const text = payload.bodyText ?? (payload.value !== undefined ? JSON.stringify(payload.value, null, 2) : undefined);
+      if (text === undefined) {
+        void vscode.window.showErrorMessage('iDenfy: the language server found the payload but gave nothing to send.');
+        return undefined;
       }
-      bodyText = JSON.stringify(fillUnknowns(payload.value ?? null, answers), null, 2);
-      // The filled-in values are checked by the same rules before sending.
-      ({ errors: errorCount, warnings: warningCount } = countProblems(bodyText, { account: config.get('account'), countryBoundDocuments: config.get('countryBoundDocuments') }));
-    } else if (payload.bodyText !== undefined) {
-      bodyText = payload.bodyText;
-    } else if (payload.value !== undefined) {
-      bodyText = JSON.stringify(payload.value, null, 2);
-    } else {
-      void vscode.window.showErrorMessage('iDenfy: the language server found the payload but gave nothing to send.');
-      return undefined;
+      return { text, errorCount: payload.errorCount, warningCount: payload.warningCount };
     }
-
-    if (errorCount > 0) {
-      const anyway = 'Send Anyway';
-      const choice = await vscode.window.showWarningMessage(errorsMessage(errorCount, warningCount), { modal: true }, anyway);
-      if (choice !== anyway) return undefined;
+    const fill = 'Fill In…';
+    const choice = await vscode.window.showWarningMessage(unknownsMessage(payload.unknowns), { modal: true }, fill);
+    if (choice !== fill) return undefined;
+    const answers: UnknownAnswer[] = [];
+    for (const [index, unknown] of payload.unknowns.entries()) {
+      const typed = await vscode.window.showInputBox({
+        title: `iDenfy: ${unknown.path === '' ? 'the body' : unknown.path} (${index + 1} of ${payload.unknowns.length})`,
+        prompt: answerPrompt(unknown),
+        ignoreFocusOut: true,
+        validateInput: (text) => {
+          const parsed = parseAnswer(text, unknown);
+          return parsed.ok ? undefined : parsed.message;
+        },
+      });
+      if (typed === undefined) {
+        void vscode.window.showInformationMessage('iDenfy: not sent (a computed value was not filled in).');
+        return undefined;
+      }
+      const parsed = parseAnswer(typed, unknown);
+      if (!parsed.ok) return undefined;
+      answers.push({ unknown, value: parsed.value });
     }
+    const text = JSON.stringify(fillUnknowns(payload.value ?? null, answers), null, 2);
+    // The filled-in values are checked by the same rules before sending.
+    const { errors, warnings } = countProblems(text, { account: config.get('account'), countryBoundDocuments: config.get('countryBoundDocuments') });
+    return { text, errorCount: errors, warningCount: warnings };
+  }
 
-    // ---- the target
+  async function confirmDespiteErrors(body: BodyToSend): Promise<boolean> {
+    if (body.errorCount === 0) return true;
+    const anyway = 'Send Anyway';
+    return (await vscode.window.showWarningMessage(errorsMessage(body.errorCount, body.warningCount), { modal: true }, anyway)) === anyway;
+  }
+
+  /** `idenfy.baseUrl`, checked (https only, except loopback); undefined after offering to open the setting. */
+  async function baseUrlToSendTo(config: vscode.WorkspaceConfiguration): Promise<URL | undefined> {
     const base = validateBaseUrl(config.get<string>('baseUrl') ?? '');
-    if (!base.ok) {
-      const open = ACTION_LABELS.openSettings;
-      const choice = await vscode.window.showErrorMessage(`iDenfy: ${base.message}`, open);
-      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'idenfy.baseUrl');
-      return undefined;
-    }
+    if (base.ok) return base.url;
+    const open = ACTION_LABELS.openSettings;
+    const choice = await vscode.window.showErrorMessage(`iDenfy: ${base.message}`, open);
+    if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'idenfy.baseUrl');
+    return undefined;
+  }
 
-    // ---- credentials
-    const credentials = await obtainCredentials(context.secrets);
-    if (!credentials) return undefined;
+  /** Sends with retries in a cancellable progress notification that says which attempt is running. */
+  function sendWithProgress(base: URL, credentials: { apiKey: string; apiSecret: string }, bodyText: string, config: vscode.WorkspaceConfiguration): Thenable<SendResult> {
+    const endpoint = tokenEndpointUrl(base).href;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iDenfy', cancellable: true }, (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      progress.report({ message: `sending to ${endpoint}…` });
+      return sendTokenRequest({
+        baseUrl: base,
+        apiKey: credentials.apiKey,
+        apiSecret: credentials.apiSecret,
+        bodyText,
+        timeoutMs: (config.get<number>('request.timeoutSeconds') ?? 30) * 1000,
+        maxRetries: config.get<number>('request.maxRetries') ?? 3,
+        initialRetryDelayMs: config.get<number>('request.initialRetryDelayMs') ?? 1000,
+        signal: abort.signal,
+        onAttempt: (event) => {
+          progress.report({
+            message: event.type === 'request'
+              ? event.attempt === 1 ? `sending to ${endpoint}…` : `attempt ${event.attempt} of ${event.maxAttempts}…`
+              : `${event.reason}: retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.nextAttempt} of ${event.maxAttempts})`,
+          });
+        },
+      });
+    });
+  }
 
-    // ---- send
-    diagnostics.clear();
-    const endpoint = tokenEndpointUrl(base.url).href;
-    channel.appendLine(`\n===== ${new Date().toISOString()} · ${vscode.workspace.asRelativePath(target.uri)} · credentials from ${credentials.source}`);
-    const result: SendResult = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'iDenfy', cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        progress.report({ message: `sending to ${endpoint}…` });
-        return sendTokenRequest({
-          baseUrl: base.url,
-          apiKey: credentials.apiKey,
-          apiSecret: credentials.apiSecret,
-          bodyText,
-          timeoutMs: (config.get<number>('request.timeoutSeconds') ?? 30) * 1000,
-          maxRetries: config.get<number>('request.maxRetries') ?? 3,
-          initialRetryDelayMs: config.get<number>('request.initialRetryDelayMs') ?? 1000,
-          signal: abort.signal,
-          onAttempt: (event) => {
-            progress.report({
-              message: event.type === 'request'
-                ? event.attempt === 1 ? `sending to ${endpoint}…` : `attempt ${event.attempt} of ${event.maxAttempts}…`
-                : `${event.reason}: retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.nextAttempt} of ${event.maxAttempts})`,
-            });
-          },
-        });
-      },
+  /** When iDenfy's answer names a field, a diagnostic on it, unless the document changed since it was read. */
+  function markAnsweredField(found: FoundPayload, result: SendResult, presentation: ReturnType<typeof presentResult>): void {
+    const { document, versionAtStart, payload } = found;
+    if (!presentation.field || !presentation.diagnostic || document.version !== versionAtStart || document.isClosed) return;
+    const span = spanForField(payload.fieldSpans, presentation.field) ?? { start: payload.start, end: Math.min(payload.end, payload.start + 1) };
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)),
+      presentation.diagnostic,
+      vscode.DiagnosticSeverity.Error,
     );
-    channel.appendLine(formatExchange(result.exchange, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, result));
-    if (result.kind === 'success') channel.appendLine(CREDIT_NOTE);
-
-    // ---- the answer
-    const presentation = presentResult(result);
-    if (presentation.field && presentation.diagnostic) {
-      if (document.version === versionAtStart && !document.isClosed) {
-        const span = spanForField(payload.fieldSpans, presentation.field) ?? { start: payload.start, end: Math.min(payload.end, payload.start + 1) };
-        const diagnostic = new vscode.Diagnostic(
-          new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)),
-          presentation.diagnostic,
-          vscode.DiagnosticSeverity.Error,
-        );
-        diagnostic.source = 'iDenfy (response)';
-        if (result.kind === 'api-error') diagnostic.code = result.identifier;
-        diagnostics.set(document.uri, [diagnostic]);
-      }
-    }
-    return () => showPresentation(result, presentation.level, presentation.message, presentation.actions);
+    diagnostic.source = 'iDenfy (response)';
+    if (result.kind === 'api-error') diagnostic.code = result.identifier;
+    diagnostics.set(document.uri, [diagnostic]);
   }
 
   async function showPresentation(result: SendResult, level: 'info' | 'warning' | 'error', message: string, actions: readonly ResultAction[]): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * CLI benchmark (issue 7): `idenfy-token-lint` on a generated repository of ~5,000 source files, in one thread
+ * CLI benchmark: `idenfy-token-lint` on a generated repository of ~5,000 source files, in one thread
  * (`--jobs 1`) and with the automatic worker pool (all cores), in files per second; then on 1,000 TypeScript files
  * that all send a token request (every file parsed: the CPU-bound case).
  *

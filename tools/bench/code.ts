@@ -1,5 +1,5 @@
 /**
- * Code benchmark (issue 3): diagnostics for token payloads in a 10,000-line TypeScript file, against one
+ * Code benchmark: diagnostics for token payloads in a 10,000-line TypeScript file, against one
  * `ts.createSourceFile` of the same text (the floor any TypeScript-based checker pays), measured in the same run:
  * - open: a fresh analysis (parse included), target ≤ 1.5× one parse;
  * - keystroke: the same file after a one-character edit, with the cache of the previous version, target ≤ 1.0×;

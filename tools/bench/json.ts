@@ -1,5 +1,5 @@
 /**
- * JSON benchmark (issue 2): text → diagnostics of this project, against the floor (jsonc-parser's parseTree alone,
+ * JSON benchmark: text → diagnostics of this project, against the floor (jsonc-parser's parseTree alone,
  * which any JSON checker must pay) and against vscode-json-languageservice validating an equivalent JSON Schema.
  */
 import { parseTree } from 'jsonc-parser';

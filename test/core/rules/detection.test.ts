@@ -1,5 +1,5 @@
 /**
- * Which JSON documents are token payloads (issue 2, "Which JSON is a payload"): files matching idenfy.payloadFiles
+ * Which JSON documents are token payloads (README, "Which documents are checked"): files matching idenfy.payloadFiles
  * always; other JSON only when the top level has clientId and a key only the token endpoint uses; package.json,
  * tsconfig.json and OAuth client configs never; untitled documents too.
  */

@@ -1,5 +1,5 @@
 /**
- * Every row of the spec's field table (/work/shared/spec/token-endpoint.md, "Fields"): a valid case, an invalid
+ * Every row of the spec's field table (docs/reference/token-endpoint.md, "Fields"): a valid case, an invalid
  * case and both sides of every bound. The numbers are the spec's, written here; the rule table is not read.
  */
 import assert from 'node:assert/strict';
@@ -273,7 +273,7 @@ cases.push(
   ok('sessionLength', 600, 'ten minutes'),
   ok('sessionLength', SESSION_MAX, '3600: upper bound'),
   bad('sessionLength', SESSION_MAX + 1, ['sessionLength must be an integer from 60 to 3600 seconds; got 3601.'], '3601: over the upper bound', { fix: SESSION_MAX }),
-  bad('sessionLength', 7200, ['sessionLength must be an integer from 60 to 3600 seconds; got 7200.'], 'the issue\'s example message'),
+  bad('sessionLength', 7200, ['sessionLength must be an integer from 60 to 3600 seconds; got 7200.'], 'the reference\'s example message'),
   bad('sessionLength', '600', [/integer/, '"600"'], 'an integer written as a string', { fix: 600 }),
   bad('sessionLength', 600.5, [/integer/], 'not whole'),
 );

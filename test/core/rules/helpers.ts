@@ -1,7 +1,7 @@
 /**
  * Shared helpers for the rule tests: run the pure core on a JSON text and look at what it reports.
  *
- * Expectations in the tests come from /work/shared/spec/token-endpoint.md, written out in each test file; nothing
+ * Expectations in the tests come from docs/reference/token-endpoint.md, written out in each test file; nothing
  * here reads the rule table (core/spec), so a wrong number in the table cannot make its own test pass.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 2, "Bad input"): half-typed JSON, 10,000 levels of nesting, a 20 MB payload, odd values in every
+ * Bad input (docs/reference/token-endpoint.md and README, "Bad input"): half-typed JSON, 10,000 levels of nesting, a 20 MB payload, odd values in every
  * field. Diagnostics or a clear message; never a throw. No timing is asserted.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Lists from /work/shared/spec/token-endpoint.md, written out by hand (not read from core/spec), so that the tests
+ * Lists from docs/reference/token-endpoint.md, written out by hand (not read from core/spec), so that the tests
  * compare the rule table with the spec rather than with itself.
  */
 
