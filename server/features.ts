@@ -31,6 +31,7 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
 /** Registers the request handlers, each a delegation to the core, and returns the capabilities they add. */
 export function registerFeatures(connection: Connection, store: DocumentStore): ServerCapabilities {
   connection.onHover(async ({ textDocument, position }, token) => {
+    if (!isPosition(position)) return invalidParams('textDocument/hover needs a position');
     const current = await store.get(textDocument.uri);
     if (!current || token.isCancellationRequested) return null;
     const hover = current.service.hover(current.input, current.analysis, current.document.offsetAt(position));
@@ -39,6 +40,7 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
   });
 
   connection.onCompletion(async ({ textDocument, position }, token) => {
+    if (!isPosition(position)) return invalidParams('textDocument/completion needs a position');
     const current = await store.get(textDocument.uri);
     if (!current || token.isCancellationRequested) return null;
     const { document } = current;
@@ -60,13 +62,14 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
   });
 
   connection.onCodeAction(async ({ textDocument, range, context }, token) => {
+    if (!isPosition(range?.start) || !isPosition(range.end)) return invalidParams('textDocument/codeAction needs a range');
     const current = await store.get(textDocument.uri);
     if (!current || token.isCancellationRequested) return [];
     const { document } = current;
     const proposals = current.service.codeActions(current.input, current.analysis, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) });
     // One pass over the editor's diagnostics, so a select-all with thousands of findings stays linear.
     const published = new Map<string, Diagnostic>();
-    for (const d of context.diagnostics) if (d.source === DIAGNOSTIC_SOURCE) published.set(diagnosticKey(String(d.code), document.offsetAt(d.range.start), document.offsetAt(d.range.end)), d);
+    for (const d of context?.diagnostics ?? []) if (d.source === DIAGNOSTIC_SOURCE) published.set(diagnosticKey(String(d.code), document.offsetAt(d.range.start), document.offsetAt(d.range.end)), d);
     return proposals.map((proposal): CodeAction => {
       const diagnostic = published.get(findingKey(proposal.finding));
       return {
@@ -93,7 +96,7 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
 
   connection.onRequest(PayloadAtRequest, async (params) => {
     if (typeof params?.uri !== 'string' || typeof params.offset !== 'number') {
-      return new ResponseError(ErrorCodes.InvalidParams, 'idenfy/payloadAt needs { uri: string, offset: number }');
+      return invalidParams('idenfy/payloadAt needs { uri: string, offset: number }');
     }
     const current = await store.get(params.uri);
     if (!current) return { found: false, languageKind: 'json', unknowns: [], errorCount: 0, warningCount: 0, start: 0, end: 0 };
@@ -106,6 +109,16 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     codeLensProvider: { resolveProvider: false },
   };
+}
+
+/** A malformed request is the client's error (-32602), not the server's (-32603). */
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  const p = value as { line?: unknown; character?: unknown } | null | undefined;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
 }
 
 function findingKey(finding: Finding): string {

@@ -10,16 +10,15 @@ import {
   InitializeResult,
   ProposedFeatures,
   TextDocumentSyncKind,
-  TextDocuments,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SETTINGS_SECTION } from '../protocol';
 import { DocumentStore } from './documentStore';
 import { registerFeatures } from './features';
 import { SettingsSource } from './settingsSource';
+import { createTextDocuments } from './textDocuments';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = createTextDocuments();
 const settings = new SettingsSource(connection);
 const store = new DocumentStore(connection, documents, settings);
 
