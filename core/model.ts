@@ -43,7 +43,9 @@ export type FixHint =
   | { readonly kind: 'renameKey'; readonly property: PayloadNode; readonly to: string }
   | { readonly kind: 'replaceValue'; readonly node: PayloadNode; readonly to: string | number | boolean | null }
   | { readonly kind: 'removeProperty'; readonly property: PayloadNode }
-  | { readonly kind: 'addProperty'; readonly object: PayloadNode; readonly key: string; readonly value: string | number | boolean | null };
+  | { readonly kind: 'addProperty'; readonly object: PayloadNode; readonly key: string; readonly value: string | number | boolean | null }
+  /** Code around a request (not a payload): the exact text to put in place of [start, end). */
+  | { readonly kind: 'replaceText'; readonly start: number; readonly end: number; readonly text: string; readonly title: string };
 
 export interface RelatedSpan extends TextSpan {
   readonly message: string;

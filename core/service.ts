@@ -5,10 +5,11 @@
 import { analyzeCode, CodeAnalysis, CodeAnalysisCache } from './code';
 import { allowsComments, documentKind } from './documentKinds';
 import { completeCode, completeJson } from './features/completion';
+import { errorHandlingCode, handlerLanguageOf } from './features/errorHandling';
 import { fixesFor } from './features/fixes';
 import { payloadHover } from './features/hover';
 import { analyzeJson } from './json';
-import { Finding } from './model';
+import { Finding, TextSpan } from './model';
 import { jsonTextToSend, materializePayload } from './payload/materialize';
 import type { PayloadAtResult } from './payload/types';
 import { createPathMatcher, uriToPath } from './paths';
@@ -73,8 +74,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
       const proposals: CodeActionProposal[] = [];
       for (const finding of analysis.findings) {
         if (!finding.fixes?.length || finding.end < span.start || finding.start > span.end) continue;
-        for (const fix of fixesFor(finding, document.text, syntax)) proposals.push({ ...fix, finding });
+        for (const fix of fixesFor(finding, document.text, syntax)) proposals.push({ ...fix, kind: 'quickfix', finding });
       }
+      const handler = errorHandlingAction(document, analysis, span);
+      if (handler) proposals.push(handler);
       return proposals;
     },
 
@@ -142,6 +145,27 @@ function payloadFileMatcher(globs: readonly string[], workspaceRoots: readonly s
       memo.set(uri, (answer = matchesPath(uri)));
     }
     return answer;
+  };
+}
+
+/**
+ * "Write iDenfy error handling" on a token request in code: appends a function that sends it the way the error
+ * catalogue says (success on 200/201, no retry of bad values or credentials, back-off on 429/500), unless the
+ * document already has one.
+ */
+function errorHandlingAction(document: TextDocumentInput, analysis: DocumentAnalysis, span: TextSpan): CodeActionProposal | undefined {
+  const language = handlerLanguageOf(document.languageId);
+  if (!language || analysis.kind !== 'code') return undefined;
+  const touched = analysis.payloads.some((p) => p.via !== '// @idenfy-token' && p.root.offset <= span.end && p.root.offset + p.root.length >= span.start);
+  if (!touched) return undefined;
+  const code = errorHandlingCode(language);
+  if (new RegExp(`\\b${code.functionName}\\s*\\(`).test(document.text)) return undefined;
+  const end = document.text.length;
+  const separator = document.text.endsWith('\n\n') ? '' : document.text.endsWith('\n') ? '\n' : '\n\n';
+  return {
+    kind: 'refactor',
+    title: `Write iDenfy error handling (${code.functionName}: 201 as success, back-off on 429/500, no retry of bad values)`,
+    edits: [{ start: end, end, newText: separator + code.text }],
   };
 }
 

@@ -11,6 +11,7 @@ export type { CompletionKind, CompletionSuggestion } from './features/completion
 export type { PayloadHover } from './features/hover';
 export type { QuickFix, TextEdit } from './features/fixes';
 export type { ErrorTokenMatch } from './features/errorDocs';
+export type { HandlerLanguage, ErrorHandlingCode } from './features/errorHandling';
 export type { ErrorIdentifier, ErrorEntry, StatusMessageEntry } from './rules/errors';
 export type { DocumentKind } from './documentKinds';
 import type { Finding, PayloadNode, TextSpan } from './model';
@@ -48,10 +49,14 @@ export interface DocumentAnalysis {
   readonly failure?: Error;
 }
 
-/** A quick fix for one finding of the analysis, as plain offsets and text. */
+/**
+ * A code action as plain offsets and text: a quick fix for one finding, or a refactoring offered on a payload
+ * ("Write iDenfy error handling").
+ */
 export interface CodeActionProposal extends QuickFix {
-  /** The finding it fixes: the host links it to the diagnostic it published for that finding. */
-  readonly finding: Finding;
+  readonly kind: 'quickfix' | 'refactor';
+  /** Quick fixes: the finding fixed; the host links it to the diagnostic it published for that finding. */
+  readonly finding?: Finding;
 }
 
 export interface LanguageServiceOptions {
@@ -81,7 +86,7 @@ export interface IdenfyLanguageService {
   hover(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): PayloadHover | undefined;
   /** Field names and values to propose at `offset`, when it is inside a payload. */
   complete(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): CompletionSuggestion[];
-  /** Quick fixes for the findings that touch `span`; linear in the findings. */
+  /** Quick fixes for the findings that touch `span` (linear in the findings), and refactorings of a payload in code there. */
   codeActions(document: TextDocumentInput, analysis: DocumentAnalysis, span: TextSpan): CodeActionProposal[];
   /** The payload around `offset`, turned into the JSON the send command sends (computed values listed as unknowns). */
   payloadAt(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): PayloadAtResult;

@@ -29,6 +29,8 @@ export const PROJECT_CODES = {
   tooDeep: 'too-deeply-nested',
   tooLarge: 'too-large',
   checksFailed: 'checks-failed',
+  successStatus: 'success-status',
+  unknownIdentifier: 'unknown-identifier',
 } as const;
 
 /** Checks a request body that has been parsed into the payload model. */

@@ -71,10 +71,10 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
     const published = new Map<string, Diagnostic>();
     for (const d of context?.diagnostics ?? []) if (d.source === DIAGNOSTIC_SOURCE) published.set(diagnosticKey(String(d.code), document.offsetAt(d.range.start), document.offsetAt(d.range.end)), d);
     return proposals.map((proposal): CodeAction => {
-      const diagnostic = published.get(findingKey(proposal.finding));
+      const diagnostic = proposal.finding && published.get(findingKey(proposal.finding));
       return {
         title: proposal.title,
-        kind: CodeActionKind.QuickFix,
+        kind: proposal.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
         isPreferred: proposal.isPreferred,
         diagnostics: diagnostic ? [diagnostic] : undefined,
         edit: { changes: { [textDocument.uri]: proposal.edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) } },
@@ -106,7 +106,7 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
   return {
     hoverProvider: true,
     completionProvider: { triggerCharacters: ['"', "'", ':', ' ', ','], resolveProvider: false },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
     codeLensProvider: { resolveProvider: false },
   };
 }

@@ -19,6 +19,7 @@ import { PayloadConverter, RootChanges } from './convert';
 import { MARKER, markedObjects } from './markers';
 import { bodyObjects, RequestFinder } from './requests';
 import { Resolver } from './resolve';
+import { identifierFindings, successStatusFindings } from './responseChecks';
 import { SourceIndex } from './sourceIndex';
 import { TypeNameMatcher, typeNameMatcher } from './typeNames';
 import { typescript } from './typescript';
@@ -98,8 +99,10 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
   const add = (object: TS.ObjectLiteralExpression, reason: CodePayload['reason'], via: string) => {
     if (!found.has(object)) found.set(object, { reason, via });
   };
+  const requestCalls = new Set<TS.Node>();
   for (const call of index.candidateCalls()) {
     for (const { body, via } of requests.bodiesOf(call)) {
+      requestCalls.add(call);
       for (const object of bodyObjects(ts, resolver, body)) add(object, 'call', via);
     }
   }
@@ -120,6 +123,9 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
     for (const write of writes) payloadFindings.push(...validatePayload(converter.assignedProperty(write.node, write.keyNode!, write.key!, write.value!), settings));
     findings.push(...whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind)));
   }
+  // The code around the request: its success test and its error identifiers (see responseChecks.ts).
+  for (const finding of successStatusFindings(ts, sourceFile, requestCalls)) findings.push(finding);
+  for (const finding of identifierFindings(ts, sourceFile)) findings.push(finding);
   return { payloads, findings };
 }
 

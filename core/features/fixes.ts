@@ -50,6 +50,8 @@ function fixFor(hint: FixHint, finding: Finding, text: string, syntax: Syntax): 
       const edits = addProperty(hint.object, hint.key, hint.value, text, syntax);
       return edits ? { title: `Add missing '${hint.key}'`, edits } : undefined;
     }
+    case 'replaceText':
+      return hint.end <= text.length ? { title: hint.title, edits: [{ start: hint.start, end: hint.end, newText: hint.text }] } : undefined;
   }
 }
 

@@ -58,11 +58,11 @@ describe('hostile and unusual clients', () => {
 
   test('a code action over thousands of findings answers quickly (linear in the findings)', async () => {
     const uri = 'file:///work/many-findings.idenfy.json';
-    const keys = Array.from({ length: 900 }, (_, i) => `"sessionLength":${10 + i}`);
+    const keys = Array.from({ length: 3000 }, (_, i) => `"sessionLength":${10 + i}`);
     const text = `{"clientId":"a",${keys.join(',')}}`;
     client.open(uri, 'json', text);
     const diagnostics = await client.diagnostics(uri, undefined, 30_000);
-    assert.ok(diagnostics.length >= 900, `${diagnostics.length} diagnostics`);
+    assert.ok(diagnostics.length >= 900, `${diagnostics.length} diagnostics`); // a cap on findings may keep fewer than 3,000
     const started = Date.now();
     const actions: any[] = await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },

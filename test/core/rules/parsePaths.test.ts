@@ -29,6 +29,7 @@ function project(findings: readonly Finding[]): unknown[] {
     start: f.start, end: f.end, severity: f.severity, code: f.code, message: f.message, field: f.field, href: f.href,
     related: f.related?.map((r) => ({ start: r.start, end: r.end, message: r.message })),
     fixes: f.fixes?.map((x) => {
+      if (x.kind === 'replaceText') return { kind: x.kind, at: [x.start, x.end - x.start], to: x.text, key: undefined };
       const target = x.kind === 'replaceValue' ? x.node : x.kind === 'addProperty' ? x.object : x.property;
       return { kind: x.kind, at: [target.offset, target.length], to: 'to' in x ? x.to : undefined, key: x.kind === 'addProperty' ? x.key : undefined };
     }),

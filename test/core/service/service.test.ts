@@ -47,4 +47,25 @@ describe('the language service', () => {
     // And the next analysis is normal again.
     assert.deepEqual(createLanguageService().analyze(payloadFile('{"clientId":"a","tokenType":"DOCUMENT"}')).findings, []);
   });
+
+  it('offers "Write iDenfy error handling" on a token request in code, once, and appends the generated function', () => {
+    const service = createLanguageService();
+    const text = "export async function start(id: string) {\n  return fetch('https://ivs.idenfy.com/api/v2/token', { method: 'POST', body: JSON.stringify({ clientId: id }) });\n}\n";
+    const document = { uri: 'file:///w/kyc.ts', languageId: 'typescript', text };
+    const analysis = service.analyze(document);
+    assert.equal(analysis.payloads.length, 1);
+    const inside = text.indexOf('clientId');
+    const [action] = service.codeActions(document, analysis, { start: inside, end: inside }).filter((a) => a.kind === 'refactor');
+    assert.match(action.title, /Write iDenfy error handling/);
+    assert.equal(action.edits[0].start, text.length);
+    assert.ok(action.edits[0].newText.startsWith('\n// iDenfy error handling'));
+    assert.match(action.edits[0].newText, /^export type IdenfyErrorIdentifier/m);
+    // Outside the payload, or once the function exists, it is not offered.
+    assert.equal(service.codeActions(document, analysis, { start: 0, end: 5 }).filter((a) => a.kind === 'refactor').length, 0);
+    const written = { ...document, text: text + action.edits[0].newText };
+    assert.equal(service.codeActions(written, service.analyze(written), { start: inside, end: inside }).filter((a) => a.kind === 'refactor').length, 0);
+    // JSON payloads get quick fixes only.
+    const json = payloadFile('{"clientId":"a"}');
+    assert.equal(service.codeActions(json, service.analyze(json), { start: 0, end: 16 }).length, 0);
+  });
 });
