@@ -14,7 +14,7 @@
 import { parseTree } from 'jsonc-parser';
 import { keyOf, PayloadNode, TextSpan, valueOf } from './model';
 import { baseName } from './paths';
-import { CLIENT_ID_KEYS, EVIDENCE, GENERIC_PAYLOAD_KEYS, NEVER_PAYLOAD_FILES, NOT_PAYLOAD_KEYS } from './rules/evidence';
+import { CLIENT_ID_KEYS, EVIDENCE, EvidenceValue, GENERIC_PAYLOAD_KEYS, NEVER_PAYLOAD_FILES, NOT_PAYLOAD_KEYS } from './rules/evidence';
 
 /** Why a document counts as a payload. */
 export type PayloadReason = 'file-pattern' | 'schema' | 'content';
@@ -149,7 +149,7 @@ function scanTop(root: PayloadNode | undefined): TopLevel | undefined {
 
 function evidenceOf(key: string, value: PayloadNode | undefined): string | undefined {
   const wanted = EVIDENCE.keys.get(key);
-  if (wanted) return value?.type === wanted ? `key ${key}` : undefined;
+  if (wanted) return value && hasEvidenceValue(value, wanted) ? `key ${key}` : undefined;
   if (key === 'tokenType') {
     return value?.type === 'string' && EVIDENCE.tokenTypes.has(value.value as string) ? `tokenType ${value.value as string}` : undefined;
   }
@@ -160,4 +160,26 @@ function evidenceOf(key: string, value: PayloadNode | undefined): string | undef
     return allIdenfy && types.some((type) => !EVIDENCE.weakDocumentTypes.has(type!)) ? 'documents' : undefined;
   }
   return undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STEPS_COUNTRY_KEY = /^(ALL|[A-Za-z]{2})$/;
+
+function hasEvidenceValue(node: PayloadNode, wanted: EvidenceValue): boolean {
+  switch (wanted) {
+    case 'uuid':
+      return node.type === 'string' && UUID.test(node.value as string);
+    case 'dummyStatus':
+      return node.type === 'string' && EVIDENCE.dummyStatuses.has(node.value as string);
+    case 'additionalSteps': {
+      // { "<ALL or alpha-2>": { "<ALL or document type>": { … } } }
+      const countries = node.type === 'object' ? node.children ?? [] : [];
+      return countries.length > 0 && countries.every((country) => {
+        const key = keyOf(country).value;
+        return typeof key === 'string' && STEPS_COUNTRY_KEY.test(key) && valueOf(country)?.type === 'object';
+      });
+    }
+    default:
+      return node.type === wanted;
+  }
 }

@@ -8,28 +8,33 @@
  * evidence below that no other common API has.
  */
 import { DOCUMENT_TYPES } from './documents';
-import { LEGACY_TOKEN_TYPES, TOKEN_TYPES } from './fields';
+import { DUMMY_STATUSES, LEGACY_DUMMY_STATUSES, LEGACY_TOKEN_TYPES, TOKEN_TYPES } from './fields';
 
-/** The JSON type a key's value must have to count: `"utilityBill": "https://…/bill.pdf"` is another API's field. */
-export type EvidenceValue = 'boolean' | 'string' | 'object' | 'array' | 'number';
+/**
+ * What a key's value must be to count: `"utilityBill": "https://…/bill.pdf"` is another API's field. `uuid`: a UUID
+ * string; `dummyStatus`: one of iDenfy's dummy statuses; `additionalSteps`: iDenfy's nesting, a non-empty object keyed
+ * by `ALL` or country codes whose values are objects (LLM and workflow configs use `additionalSteps` too).
+ */
+export type EvidenceValue = 'boolean' | 'string' | 'array' | 'number' | 'uuid' | 'dummyStatus' | 'additionalSteps';
 
 /** Keys that name the user in a payload; a document without one at the top level is not a payload by content. */
 export const CLIENT_ID_KEYS: readonly string[] = ['clientId', 'personScanRef'];
 
 export const EVIDENCE = {
   /**
-   * Top-level keys only iDenfy's token endpoint uses, with the type their value has there. Left out on purpose,
-   * because other APIs use the same names: `questionnaire` (FHIR), `showInstructions`, `verifyEmail`, `verifyPhone`,
+   * Top-level keys only iDenfy's token endpoint uses, with the value they have there (researched with the look-alike
+   * corpus, test/fixtures/json/lookalikes/SOURCES.md). Left out on purpose, because other APIs use the same names:
+   * `questionnaire` (FHIR), `showInstructions`, `verifyEmail`, `verifyPhone`,
    * `verifyAddress`, `checkAml`, `checkLiveness`, `checkCriminal`, `nfcRequired`, `externalRef`, `additionalData`,
    * `callbackUrl`, `successUrl`, `errorUrl`, `bankCardVerification`, and every key the generic list below names.
    */
   keys: new Map<string, EvidenceValue>([
     ['generateDigitString', 'boolean'],
-    ['additionalSteps', 'object'],
+    ['additionalSteps', 'additionalSteps'],
     ['utilityBill', 'boolean'],
-    ['dummyStatus', 'string'],
+    ['dummyStatus', 'dummyStatus'],
     ['unverifiedUrl', 'string'],
-    ['riskAssessmentProfile', 'string'],
+    ['riskAssessmentProfile', 'uuid'],
     ['questionnaireRequired', 'boolean'],
     ['reviewSuccessful', 'boolean'],
     ['reviewFailed', 'boolean'],
@@ -51,6 +56,9 @@ export const EVIDENCE = {
     ['faceMatchingThresholdModifier', 'number'],
     ['videoCallQuestions', 'array'],
   ]),
+
+  /** `dummyStatus` values that count (`"dummyStatus": "burned"` is a game's). */
+  dummyStatuses: new Set<string>([...DUMMY_STATUSES, ...LEGACY_DUMMY_STATUSES]),
 
   /** `tokenType` with one of iDenfy's values (exact spelling): OAuth's `"Bearer"` is not evidence. */
   tokenTypes: new Set<string>([...TOKEN_TYPES, ...LEGACY_TOKEN_TYPES]),

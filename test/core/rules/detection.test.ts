@@ -64,7 +64,7 @@ describe('other JSON: a payload only with clientId and iDenfy-specific evidence 
   const evidence: ReadonlyArray<[string, string]> = [
     ['tokenType', '"IDENTIFICATION"'], ['tokenType', '"DOCUMENT"'], ['tokenType', '"VIDEO_CALL_PHOTOS"'],
     ['documents', '["PASSPORT"]'], ['documents', '["ID_CARD", "RESIDENCE_PERMIT", "DRIVER_LICENSE", "OTHER"]'],
-    ['generateDigitString', 'true'], ['utilityBill', 'true'], ['additionalSteps', '{}'], ['dummyStatus', '"APPROVED"'],
+    ['generateDigitString', 'true'], ['utilityBill', 'true'], ['additionalSteps', '{"ALL": {"ALL": {"UTILITY_BILL": {"type": "UPLOAD"}}}}'], ['dummyStatus', '"APPROVED"'],
     ['unverifiedUrl', '"https://example.com/later"'], ['verifyBankAccounts', 'true'],
     ['riskAssessmentProfile', '"3c90c3cc-0d44-4b50-8888-8dd25736052a"'], ['checkDuplicateFaces', 'false'],
   ];
@@ -97,6 +97,11 @@ describe('other JSON: a payload only with clientId and iDenfy-specific evidence 
     ['{"clientId": "a", "documents": ["PASSPORT", "invoice"]}', 'documents mixing a document type with other words'],
     ['{"clientId": "a", "tokenType": "identification"}', 'tokenType in another spelling'],
     ['{"clientId": "a", "utilityBill": "https://bucket.example.com/bill.pdf"}', 'an evidence key with another API\'s value type'],
+    ['{"clientId": "a", "additionalSteps": ["Restart the service"]}', 'additionalSteps as a list (LLM answers, workflows)'],
+    ['{"clientId": "a", "additionalSteps": {"enabled": true, "rules": []}}', 'additionalSteps as another tool\'s settings object'],
+    ['{"clientId": "a", "additionalSteps": {}}', 'additionalSteps empty'],
+    ['{"clientId": "a", "dummyStatus": "burned"}', 'dummyStatus with a value iDenfy does not have'],
+    ['{"clientId": "a", "riskAssessmentProfile": "Elevated Risk"}', 'riskAssessmentProfile that is not a UUID'],
     ['{"clientId": "a", "questionnaire": "Questionnaire/intake", "showInstructions": true, "verifyEmail": true}', 'keys other APIs share (FHIR questionnaire, UI flags)'],
     ['{"clientId": "a", "scanRef": "abc-123", "authToken": "xyz", "tokenType": "IDENTIFICATION", "documents": ["PASSPORT"]}', 'iDenfy\'s answer to the token request (scanRef, authToken)'],
   ];

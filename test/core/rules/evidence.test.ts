@@ -15,7 +15,7 @@ const root = (text: string): PayloadNode | undefined => parseTree(text, [], { al
 
 describe('the evidence table', () => {
   it('every evidence key is a field of the token endpoint, with the type its rule expects', () => {
-    const types: Record<string, string> = { boolean: 'boolean', additionalSteps: 'object', string: 'string', httpsUrl: 'string', uuid: 'string', enum: 'string', countryList: 'array', stringList: 'array', number: 'number' };
+    const types: Record<string, string> = { boolean: 'boolean', additionalSteps: 'additionalSteps', string: 'string', httpsUrl: 'string', uuid: 'uuid', enum: 'dummyStatus', countryList: 'array', stringList: 'array', number: 'number' };
     for (const [key, type] of EVIDENCE.keys) {
       const field = FIELDS.get(key);
       assert.ok(field, `${key} is not in core/rules/fields.ts`);
