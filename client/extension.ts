@@ -8,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { LANGUAGE_IDS } from '../core';
 import { PayloadAtRequest, SETTINGS_SECTION } from '../protocol';
 import { registerErrorIdentifierHover } from './errorHover';
+import { registerOptInCommand } from './optIn';
 import { registerSendCommands } from './send/commands';
 
 const PAYLOAD_LANGUAGES = [...LANGUAGE_IDS.json, ...LANGUAGE_IDS.code];
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('idenfy', 'iDenfy Token Checks', serverOptions, clientOptions);
 
   registerErrorIdentifierHover(context);
+  registerOptInCommand(context);
   registerSendCommands(context, async (uri, offset) => {
     if (!client) return undefined;
     return client.sendRequest(PayloadAtRequest, { uri, offset });

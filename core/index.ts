@@ -41,4 +41,5 @@ export { countProblems } from './payload/check';
 // Small utilities the adapters share.
 export { createPathMatcher, baseName, uriToPath } from './paths';
 export { editDistance, nearest } from './nearest';
+export { globForPath, payloadFilesWith } from './optIn';
 export { isPlainObject, tryParseJson } from './values';

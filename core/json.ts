@@ -1,9 +1,8 @@
 import { ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import { FAILED, parseJsonFast } from './fastJson';
-import { Finding, keyOf, PayloadNode } from './model';
-import { baseName } from './paths';
+import { detectPayload, looksLikePayloadText, mayBePayloadText, PayloadReason } from './detect';
+import { Finding, PayloadNode } from './model';
 import { IdenfySettings } from './settings';
-import { FIELDS } from './rules/fields';
 import { DOCS } from './rules/links';
 import { PROJECT_CODES, validateBody } from './validate';
 
@@ -18,26 +17,13 @@ export interface JsonDocument {
 }
 
 export interface JsonAnalysis {
-  /** Why the document counts as a payload, or `none` (then `findings` is empty). */
-  readonly payload: 'file-pattern' | 'content' | 'none';
+  /** Why the document counts as a payload (core/detect.ts), or `none` (then `findings` is empty). */
+  readonly payload: PayloadReason | 'none';
   readonly findings: Finding[];
   readonly root?: PayloadNode;
 }
 
-/** Files that are JSON configuration of well-known tools and never a token payload. */
-const NEVER_PAYLOADS = /^(package(-lock)?\.json|composer\.json|[jt]sconfig(\..*)?\.json|\.eslintrc(\.json)?|launch\.json|tasks\.json|settings\.json|extensions\.json|manifest\.json|app\.json|angular\.json|vercel\.json|firebase\.json|renovate\.json|lerna\.json|nx\.json|turbo\.json)$/i;
-
-/** Keys that name the user in a payload; a document without one is not worth parsing for content detection. */
-const CLIENT_ID_KEYS = ['clientId', 'personScanRef'];
-
-/**
- * Top-level keys of OAuth/OIDC client configurations, which also carry a `clientId` (and sometimes a `callbackUrl`):
- * a JSON document with one of them is not a token payload unless it matches `idenfy.payloadFiles`.
- */
-const NOT_PAYLOAD_KEYS: ReadonlySet<string> = new Set([
-  'clientSecret', 'client_secret', 'redirectUri', 'redirect_uri', 'redirectUris', 'redirect_uris',
-  'grantType', 'grant_type', 'scope', 'scopes', 'tenantId', 'authority', 'issuer', 'tokenEndpoint', 'token_endpoint',
-]);
+export { isPayloadContent } from './detect';
 
 /**
  * Deeper than this the document is reported as too deeply nested instead of parsed. A token payload needs about
@@ -55,11 +41,8 @@ const none: JsonAnalysis = { payload: 'none', findings: [] };
 
 export function analyzeJson(document: JsonDocument, settings: IdenfySettings): JsonAnalysis {
   const { text, isPayloadFile } = document;
-  if (!isPayloadFile) {
-    if (document.path && NEVER_PAYLOADS.test(baseName(document.path))) return none;
-    // Cheap text check before any parse: most JSON in a workspace never names a clientId.
-    if (!CLIENT_ID_KEYS.some((key) => text.includes(key))) return none;
-  }
+  // Cheap text check before any parse: most JSON in a workspace never names a clientId.
+  if (!mayBePayloadText(text, document)) return none;
   if (text.length > MAX_CHECKED_LENGTH) {
     return isPayloadFile ? { payload: 'file-pattern', findings: [tooLarge(text.length)] } : none;
   }
@@ -67,7 +50,10 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
   const errors: ParseError[] = [];
   let root: PayloadNode | undefined;
   const fast = parseJsonFast(text, document.allowComments);
-  const tooDeepResult = (): JsonAnalysis => (isPayloadFile || looksLikePayloadText(text) ? { payload: isPayloadFile ? 'file-pattern' : 'content', findings: [tooDeep(text)] } : none);
+  const tooDeepResult = (): JsonAnalysis => {
+    const payload = isPayloadFile ? 'file-pattern' : looksLikePayloadText(text, document.path);
+    return payload ? { payload, findings: [tooDeep(text)] } : none;
+  };
   if (fast !== FAILED) {
     // Well-formed (the usual case): one fast pass, no error recovery needed.
     if (fast.maxDepth > MAX_NESTING_DEPTH) return tooDeepResult();
@@ -78,11 +64,11 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
     root = parseTree(text, errors, { allowTrailingComma: document.allowComments, disallowComments: !document.allowComments, allowEmptyContent: true });
   } catch (error) {
     // jsonc-parser recurses once per nesting level; thousands of levels exhaust the stack.
-    if (error instanceof RangeError) return isPayloadFile || looksLikePayloadText(text) ? { payload: isPayloadFile ? 'file-pattern' : 'content', findings: [tooDeep(text)] } : none;
+    if (error instanceof RangeError) return tooDeepResult();
     throw error;
   }
 
-  const payload = isPayloadFile ? 'file-pattern' : isPayloadContent(root) ? 'content' : 'none';
+  const payload = detectPayload(root, document);
   if (payload === 'none') return none;
 
   const findings: Finding[] = syntaxFindings(errors, text);
@@ -93,26 +79,6 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
     findings.push(...(errors.length ? bodyFindings.filter((f) => !(f.code === 'MISSING_VALUE' && f.field === 'clientId')) : bodyFindings));
   }
   return { payload, findings, root };
-}
-
-/** A top-level object with a clientId and at least one key only the token endpoint uses. */
-export function isPayloadContent(root: PayloadNode | undefined): boolean {
-  if (root?.type !== 'object') return false;
-  let hasClientId = false;
-  let hasDistinctive = false;
-  for (const property of root.children ?? []) {
-    const key = keyOf(property).value;
-    if (typeof key !== 'string') continue;
-    if (NOT_PAYLOAD_KEYS.has(key)) return false;
-    if (CLIENT_ID_KEYS.includes(key)) hasClientId = true;
-    else if (FIELDS.get(key)?.distinctive) hasDistinctive = true;
-  }
-  return hasClientId && hasDistinctive;
-}
-
-function looksLikePayloadText(text: string): boolean {
-  const head = text.slice(0, 64 * 1024);
-  return CLIENT_ID_KEYS.some((key) => head.includes(`"${key}"`)) && [...FIELDS.values()].some((f) => f.distinctive && head.includes(`"${f.name}"`));
 }
 
 const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {

@@ -9,7 +9,9 @@ import { errorHandlingCode, handlerLanguageOf } from './features/errorHandling';
 import { fixesFor } from './features/fixes';
 import { payloadHover } from './features/hover';
 import { analyzeJson } from './json';
+import { almostPayloadText } from './detect';
 import { Finding, TextSpan } from './model';
+import { OPT_IN_TITLE } from './optIn';
 import { jsonTextToSend, materializePayload } from './payload/materialize';
 import type { PayloadAtResult } from './payload/types';
 import { createPathMatcher, uriToPath } from './paths';
@@ -78,6 +80,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
       }
       const handler = errorHandlingAction(document, analysis, span);
       if (handler) proposals.push(handler);
+      const optIn = analysis.kind === 'json' && analysis.payloads.length === 0 && analysis.findings.length === 0 ? optInAction(document, span) : undefined;
+      if (optIn) proposals.push(optIn);
       return proposals;
     },
 
@@ -167,6 +171,13 @@ function errorHandlingAction(document: TextDocumentInput, analysis: DocumentAnal
     title: `Write iDenfy error handling (${code.functionName}: 201 as success, back-off on 429/500, no retry of bad values)`,
     edits: [{ start: end, end, newText: separator + code.text }],
   };
+}
+
+/** On the `clientId` of JSON that is almost a payload (generic keys only): offer to check it as one. Nothing else is intrusive. */
+function optInAction(document: TextDocumentInput, span: TextSpan): CodeActionProposal | undefined {
+  const clientId = almostPayloadText(document.text, { isPayloadFile: false, path: document.uri, allowComments: allowsComments(document) });
+  if (!clientId || clientId.end < span.start || clientId.start > span.end) return undefined;
+  return { kind: 'refactor', title: OPT_IN_TITLE, edits: [], command: 'addToPayloadFiles' };
 }
 
 function checksFailed(length: number): Finding {

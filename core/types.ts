@@ -57,6 +57,8 @@ export interface CodeActionProposal extends QuickFix {
   readonly kind: 'quickfix' | 'refactor';
   /** Quick fixes: the finding fixed; the host links it to the diagnostic it published for that finding. */
   readonly finding?: Finding;
+  /** An action the host runs instead of (or after) the edits: `addToPayloadFiles` adds the document to `idenfy.payloadFiles`. */
+  readonly command?: 'addToPayloadFiles';
 }
 
 export interface LanguageServiceOptions {

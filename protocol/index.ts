@@ -30,4 +30,11 @@ export const COMMANDS = {
   setCredentials: 'idenfy.setCredentials',
   clearCredentials: 'idenfy.clearCredentials',
   showOutput: 'idenfy.showOutput',
+  /** Adds a file to `idenfy.payloadFiles`; argument `AddToPayloadFilesArguments` (the active editor's file without one). */
+  addToPayloadFiles: 'idenfy.addToPayloadFiles',
 } as const;
+
+export interface AddToPayloadFilesArguments {
+  /** The document's URI, as the client gave it. */
+  readonly uri: string;
+}

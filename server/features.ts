@@ -17,7 +17,7 @@ import {
   ServerCapabilities,
 } from 'vscode-languageserver/node';
 import type { CompletionKind, Finding } from '../core';
-import { COMMANDS, DIAGNOSTIC_SOURCE, PayloadAtRequest } from '../protocol';
+import { AddToPayloadFilesArguments, COMMANDS, DIAGNOSTIC_SOURCE, PayloadAtRequest } from '../protocol';
 import { rangeOf } from './diagnostics';
 import { DocumentStore } from './documentStore';
 
@@ -70,16 +70,21 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
     // One pass over the editor's diagnostics, so a select-all with thousands of findings stays linear.
     const published = new Map<string, Diagnostic>();
     for (const d of context?.diagnostics ?? []) if (d.source === DIAGNOSTIC_SOURCE) published.set(diagnosticKey(String(d.code), document.offsetAt(d.range.start), document.offsetAt(d.range.end)), d);
+    const only = context?.only;
     return proposals.map((proposal): CodeAction => {
       const diagnostic = proposal.finding && published.get(findingKey(proposal.finding));
+      const command = proposal.command === 'addToPayloadFiles'
+        ? { title: proposal.title, command: COMMANDS.addToPayloadFiles, arguments: [{ uri: textDocument.uri } satisfies AddToPayloadFilesArguments] }
+        : undefined;
       return {
         title: proposal.title,
-        kind: proposal.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
+        kind: proposal.kind === 'quickfix' ? CodeActionKind.QuickFix : proposal.command ? CodeActionKind.Refactor : CodeActionKind.RefactorRewrite,
         isPreferred: proposal.isPreferred,
         diagnostics: diagnostic ? [diagnostic] : undefined,
-        edit: { changes: { [textDocument.uri]: proposal.edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) } },
+        edit: proposal.edits.length ? { changes: { [textDocument.uri]: proposal.edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) } } : undefined,
+        command,
       };
-    });
+    }).filter((action) => !only || only.some((kind) => action.kind === kind || action.kind!.startsWith(`${kind}.`)));
   });
 
   connection.onCodeLens(async ({ textDocument }, token) => {
@@ -106,7 +111,7 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
   return {
     hoverProvider: true,
     completionProvider: { triggerCharacters: ['"', "'", ':', ' ', ','], resolveProvider: false },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite] },
     codeLensProvider: { resolveProvider: false },
   };
 }

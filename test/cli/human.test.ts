@@ -70,7 +70,7 @@ describe('idenfy-token-lint: human output on a project tree', () => {
     const own = makeProject();
     try {
       write(own, 'requests/.gitignore', '*.json\n!create-session.json\n');
-      write(own, 'requests/draft.json', BAD_PAYLOAD.replace('"sessionLength"', '"showInstructions": true, "sessionLength"'));
+      write(own, 'requests/draft.json', BAD_PAYLOAD.replace('"sessionLength"', '"generateDigitString": true, "sessionLength"'));
       const paths = (stdout: string) => JSON.parse(stdout).files.map((f: { path: string }) => f.path);
       const plain = paths(runCli(['--format', 'json'], own).stdout);
       assert.ok(plain.includes('requests/create-session.json'), 're-included by !create-session.json');

@@ -50,14 +50,16 @@ describe('idenfy-token-lint: settings change what is reported', () => {
   });
 
   it('idenfy.payloadFiles decides which JSON files are payloads, relative to the workspace folder', () => {
-    // packages/web/src/minimal.idenfy.json holds only a clientId: a payload by its name, not by its content.
+    // config/plain.json holds only a clientId: a payload only when idenfy.payloadFiles names it.
+    write(project, 'config/plain.json', '{ "clientId": "only-a-client-id" }');
     write(project, 'ci/no-patterns.json', JSON.stringify({ 'idenfy.payloadFiles': [] }));
     const none = JSON.parse(runCli(['--format', 'json', '--config', 'ci/no-patterns.json'], project).stdout);
     const paths = none.files.map((f: { path: string }) => f.path);
-    assert.ok(!paths.includes('packages/web/src/minimal.idenfy.json'));
+    assert.ok(!paths.includes('config/plain.json'));
     assert.ok(paths.includes('requests/create-session.json'), 'content detection still applies');
+    // A file name with "idenfy" in it is evidence of its own, with or without the pattern.
+    assert.ok(paths.includes('packages/web/src/minimal.idenfy.json'), 'the file name names iDenfy');
 
-    write(project, 'config/plain.json', '{ "clientId": "only-a-client-id" }');
     write(project, 'ci/config-dir.json', JSON.stringify({ 'idenfy.payloadFiles': ['config/plain.json'] }));
     const matched = runCli(['--format', 'json', '--config', 'ci/config-dir.json', 'config'], project);
     assert.deepEqual(JSON.parse(matched.stdout).files.map((f: { path: string }) => f.path), ['config/plain.json']);

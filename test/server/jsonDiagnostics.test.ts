@@ -81,9 +81,9 @@ describe('JSON payloads over stdio', () => {
     }
   });
 
-  test('an untitled document is checked by its content', async () => {
+  test('an untitled document is checked by its content (with iDenfy-specific evidence: generateDigitString)', async () => {
     const uri = 'untitled:Untitled-1';
-    const text = '{ "clientId": "a", "tokenType": "IDENTIFY" }';
+    const text = '{ "clientId": "a", "generateDigitString": true, "tokenType": "IDENTIFY" }';
     client.open(uri, 'json', text);
     const diagnostics = await client.diagnostics(uri);
     assert.deepEqual(diagnostics.map((d) => [d.code, textAt(text, d)]), [['BAD_VALUE', '"IDENTIFY"']]);
