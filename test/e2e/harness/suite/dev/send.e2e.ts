@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createEmulator, Emulator, ReceivedRequest } from '../../../../../emulator/emulator';
 import { explainIdentifierText, explainStatusMessageText } from '../../../../../core/payload/explain';
-import { ui, Ui } from '../ui';
+import { hasUiBridge, ui, Ui } from '../ui';
 import { activateExtension, codeOf, diagnosticsOf, openFile, rangeOf, resetWorkbench, setUserSetting, waitFor } from '../util';
 
 const SEND = 'idenfy.sendTokenRequest';
@@ -41,7 +41,12 @@ suite('send token request', () => {
     return () => emulator.stats.received.filter((r) => !earlier.has(r));
   }
 
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    // These tests read notifications and fill in input boxes through the UI bridge, which only code-server runs have.
+    if (!hasUiBridge()) {
+      console.log('send token request: skipped, no UI bridge in this editor (desktop VS Code)');
+      this.skip();
+    }
     await activateExtension();
     bridge = ui();
     emulator = await createEmulator({ port: 0 });
