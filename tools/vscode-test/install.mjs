@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Installs what the end-to-end tests need to run a real VS Code offline (see shared/e2e/README.md):
 //   - Debian packages: chromium (the window), ripgrep (replaces @vscode/ripgrep's download),
 //     libkrb5-dev (headers for code-server's kerberos addon), plus a C/C++ toolchain if missing.
@@ -63,7 +64,12 @@ function dpkgInstalled(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-/** Runs a command, streaming nothing; on failure throws with the tail of its output. */
+/**
+ * Runs a command, streaming nothing; on failure throws with the tail of its output.
+ * @param {string} cmd @param {string[]} args
+ * @param {{ env: NodeJS.ProcessEnv, cwd?: string, timeoutMs: number, logFile?: string }} options
+ * @returns {Promise<void>}
+ */
 function runQuiet(cmd, args, { env, cwd, timeoutMs, logFile }) {
   return new Promise((resolve, reject) => {
     const out = logFile ? fs.createWriteStream(logFile) : null;
@@ -77,7 +83,7 @@ function runQuiet(cmd, args, { env, cwd, timeoutMs, logFile }) {
     child.stderr.on('data', onData);
     const timer = setTimeout(() => {
       tail += `\n[vscode-test] timed out after ${timeoutMs / 1000}s, killing ${cmd}`;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try { if (child.pid) process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
     }, timeoutMs);
     child.on('error', (err) => { clearTimeout(timer); reject(err); });
     child.on('close', (code, signal) => {
@@ -93,6 +99,7 @@ function runQuiet(cmd, args, { env, cwd, timeoutMs, logFile }) {
 
 /** Installs missing Debian packages. apt-get update runs only when something is missing. */
 export async function ensureSystemPackages() {
+  /** @type {[string, () => boolean][]} */
   const wanted = [
     // [package, already-present check]
     ['chromium', () => fs.existsSync(CHROMIUM_PATH)],
@@ -146,14 +153,14 @@ async function withLock(fn) {
       fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
       break;
     } catch (err) {
-      if (err.code !== 'EEXIST') throw err;
+      if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EEXIST') throw err;
       // Take over a lock whose owner died.
       let owner = NaN;
       try { owner = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8')); } catch { /* being written */ }
       let alive = false;
       if (owner) { try { process.kill(owner, 0); alive = true; } catch { alive = false; } }
       if (owner && !alive) { fs.rmSync(LOCK_DIR, { recursive: true, force: true }); continue; }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${LOCK_DIR}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${LOCK_DIR}`, { cause: err });
       if (!waiting) { waiting = true; log(`waiting for another install to finish (lock ${LOCK_DIR})`); }
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -177,6 +184,7 @@ async function installCodeServer() {
   fs.mkdirSync(tmpDir, { recursive: true });
   seedRipgrepCache(tmpDir);
 
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     TMPDIR: tmpDir,
