@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: everything a newcomer needs to try the extension, in one command, on a machine with Node 20 and npm
 // (Debian; as root it installs the few Debian packages code-server needs):
 //   1. npm ci when node_modules is missing or older than package-lock.json
@@ -67,13 +68,17 @@ async function ensureDependencies() {
 
 async function buildAndPackage() {
   log('production build and .vsix');
-  await run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production']);
+  await run(process.execPath, [path.join(ROOT, 'tools', 'build.mjs'), '--production']);
   fs.mkdirSync(STATE, { recursive: true });
   fs.rmSync(VSIX, { force: true });
   await run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', VSIX]);
 }
 
-/** Runs a long-lived child in its own process group; resolves once `ready` matches its output. */
+/**
+ * Runs a long-lived child in its own process group; resolves once `ready` matches its output.
+ * @param {string} name @param {string} cmd @param {string[]} args
+ * @param {{ env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs?: number, echo?: (line: string) => void }} options
+ */
 function startProcess(name, cmd, args, { env, ready, timeoutMs = START_TIMEOUT_MS, echo }) {
   const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -202,7 +207,7 @@ async function main() {
 
   await ensureDependencies();
   await buildAndPackage();
-  const { ensureInstalled } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'vscode-test', 'install.mjs')).href);
+  const { ensureInstalled } = await import(pathToFileURL(path.join(ROOT, 'tools', 'vscode-test', 'install.mjs')).href);
   const { codeServerEntry: entry } = await ensureInstalled();
 
   const processes = [];
