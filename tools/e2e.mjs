@@ -37,12 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  downloadAndUnzipVSCode,
-  resolveCliArgsFromVSCodeExecutablePath,
-  runTests as runWithTestElectron,
-  TestRunFailedError,
-} from '@vscode/test-electron';
+import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests as runWithTestElectron, TestRunFailedError } from '@vscode/test-electron';
 import { CODE_SERVER_VERSION, ensureInstalled, VSCODE_VERSION } from './vscode-test/install.mjs';
 import { DEFAULT_SETTINGS, runTests } from './vscode-test/run-tests.mjs';
 import { exactly, failureScreenshot, typeIntoInputBox, waitForNotification } from './vscode-test/ui-bridge.mjs';
@@ -73,8 +68,12 @@ function run(cmd, args, { quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let out = '';
-    child.stdout?.on('data', (d) => { out += d; });
-    child.stderr?.on('data', (d) => { out += d; });
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.stderr?.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code})${quiet ? `\n${out.trim()}` : ''}`))));
   });
@@ -92,7 +91,6 @@ export async function packageVsix(vsix = VSIX) {
   log(`packaged ${path.relative(ROOT, vsix)} (${(fs.statSync(vsix).size / 1024 / 1024).toFixed(2)} MB)`);
   return vsix;
 }
-
 
 // ------------------------------------------------------------------------------------------ ui session
 
@@ -142,8 +140,7 @@ export async function driveWorkbench(page, { screenshotPath, emulator }) {
   const received = () => emulator.stats.received.length;
 
   await step('the workbench is ready', () => page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 }));
-  await step('the Explorer lists the examples', () =>
-    page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'broken-request.idenfy.json' }).waitFor({ timeout: 30_000 }));
+  await step('the Explorer lists the examples', () => page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'broken-request.idenfy.json' }).waitFor({ timeout: 30_000 }));
   await step('Quick Open broken-request.idenfy.json', () => quickOpen('broken-request.idenfy.json'));
   await step('squiggles appear', () => editor.locator('.squiggly-error').first().waitFor({ timeout: 60_000 }));
 
@@ -316,8 +313,10 @@ async function testElectronSession(editor, { out, suite, grep, vsix, env = {} })
     // Tests run only in extension-development mode: a stub that contributes nothing.
     extensionDevelopmentPath = path.join(profile, 'stub-extension');
     fs.mkdirSync(extensionDevelopmentPath);
-    fs.writeFileSync(path.join(extensionDevelopmentPath, 'package.json'),
-      JSON.stringify({ name: 'e2e-stub', publisher: 'idenfy-tools-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2));
+    fs.writeFileSync(
+      path.join(extensionDevelopmentPath, 'package.json'),
+      JSON.stringify({ name: 'e2e-stub', publisher: 'idenfy-tools-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
+    );
   }
   try {
     return await runWithTestElectron({
@@ -375,14 +374,28 @@ function vsixSession(editor, { out, grep }) {
 async function main() {
   const { values } = parseArgs({
     options: {
-      only: { type: 'string' }, screenshot: { type: 'boolean' }, 'no-build': { type: 'boolean' },
-      out: { type: 'string' }, grep: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      desktop: { type: 'boolean' }, 'vscode-version': { type: 'string' },
+      only: { type: 'string' },
+      screenshot: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      out: { type: 'string' },
+      grep: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      desktop: { type: 'boolean' },
+      'vscode-version': { type: 'string' },
     },
   });
   if (values.help) {
     const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-    console.log(text.slice(1, text.findIndex((l) => l === '')).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(
+      text
+        .slice(
+          1,
+          text.findIndex((l) => l === ''),
+        )
+        .map((l) => l.replace(/^\/\/ ?/, ''))
+        .join('\n'),
+    );
     return 0;
   }
   if (values.verbose) process.env.VSCODE_TEST_VERBOSE = '1';
@@ -393,7 +406,7 @@ async function main() {
     // The ui session drives code-server's page with Playwright: there is no such page in desktop VS Code.
     if (values.only || values.screenshot) throw new Error('the ui session (and --screenshot) run in code-server only, not with --desktop');
     sessions = sessions.filter((s) => s !== 'ui');
-    log('--desktop: the ui session is skipped (it drives code-server\'s page)');
+    log("--desktop: the ui session is skipped (it drives code-server's page)");
   }
   const out = path.resolve(ROOT, values.out ?? 'out');
   /** @type {string[]} */
@@ -412,7 +425,9 @@ async function main() {
   let editor;
   if (sessions.includes('dev') || sessions.includes('vsix')) {
     editor = await timed('install', () => resolveEditor({ desktop, version: values['vscode-version'] ?? VSCODE_VERSION }));
-    log(`dev and vsix sessions: @vscode/test-electron runTests in ${editor.kind === 'desktop' ? `desktop VS Code ${editor.version}` : `VS Code ${editor.version} via ${path.relative(ROOT, LAUNCHER)}`}`);
+    log(
+      `dev and vsix sessions: @vscode/test-electron runTests in ${editor.kind === 'desktop' ? `desktop VS Code ${editor.version}` : `VS Code ${editor.version} via ${path.relative(ROOT, LAUNCHER)}`}`,
+    );
   }
   if (sessions.includes('ui')) await timed('install', () => ensureInstalled());
   if (!values['no-build']) {
@@ -429,9 +444,13 @@ async function main() {
     log(`----- ${session} session`);
     let code;
     try {
-      code = await timed(session, () => (session === 'dev' ? devSession(/** @type {Editor} */ (editor), { out, grep: values.grep })
-        : session === 'vsix' ? vsixSession(/** @type {Editor} */ (editor), { out, grep: values.grep })
-          : uiSession({ out, screenshotPath: values.screenshot ? SCREENSHOT : SCRATCH_SCREENSHOT })));
+      code = await timed(session, () =>
+        session === 'dev'
+          ? devSession(/** @type {Editor} */ (editor), { out, grep: values.grep })
+          : session === 'vsix'
+            ? vsixSession(/** @type {Editor} */ (editor), { out, grep: values.grep })
+            : uiSession({ out, screenshotPath: values.screenshot ? SCREENSHOT : SCRATCH_SCREENSHOT }),
+      );
     } catch (err) {
       console.error(`[e2e] ${session}: ${errorMessage(err)}`);
       code = 2;
@@ -448,5 +467,13 @@ async function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then((code) => { process.exitCode = code; }, (err) => { console.error(`[e2e] ${errorMessage(err)}`); process.exitCode = 2; });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`[e2e] ${errorMessage(err)}`);
+      process.exitCode = 2;
+    },
+  );
 }

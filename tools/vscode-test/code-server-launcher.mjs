@@ -35,14 +35,22 @@ import { createUiBridge } from './ui-bridge.mjs';
 
 /** Switches that take a value; every other `--switch` is a flag. */
 const WITH_VALUE = new Set([
-  'extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'install-extension',
-  'uninstall-extension', 'folder-uri', 'file-uri', 'locale', 'log', 'sync', 'profile', 'category',
+  'extensionDevelopmentPath',
+  'extensionTestsPath',
+  'user-data-dir',
+  'extensions-dir',
+  'install-extension',
+  'uninstall-extension',
+  'folder-uri',
+  'file-uri',
+  'locale',
+  'log',
+  'sync',
+  'profile',
+  'category',
 ]);
 /** Switches this launcher acts on; the others are accepted and ignored. */
-const USED = new Set([
-  'extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'install-extension',
-  'disable-extensions', 'version', 'help', 'force',
-]);
+const USED = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'install-extension', 'disable-extensions', 'version', 'help', 'force']);
 
 /**
  * @typedef {object} LauncherArgs

@@ -46,19 +46,35 @@ export const DEFAULT_SETTINGS = {
 };
 
 const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // Keep renderer timers running at full speed although nothing is visible.
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
 ];
 
 // The same hook also carries the workbench's own info log; these lines are routine and hidden
 // (all of them show with --verbose). Extension-host output has no prefix to tell it apart, hence a list.
-const WORKBENCH_NOISE = new RegExp('^(' + [
-  'Resolving connection token', 'Resolved connection token', 'Creating a socket', '\\[Service Worker\\]',
-  'Ignoring fetching additional builtin extensions', 'Updating additional builtin extensions cache',
-  'ChatSessionStore:', 'Started local extension host', 'Extension host .* started',
-].join('|') + ')');
+const WORKBENCH_NOISE = new RegExp(
+  '^(' +
+    [
+      'Resolving connection token',
+      'Resolved connection token',
+      'Creating a socket',
+      '\\[Service Worker\\]',
+      'Ignoring fetching additional builtin extensions',
+      'Updating additional builtin extensions cache',
+      'ChatSessionStore:',
+      'Started local extension host',
+      'Extension host .* started',
+    ].join('|') +
+    ')',
+);
 
 const CODE_SERVER_START_TIMEOUT_MS = 60_000;
 const INSTALL_VSIX_TIMEOUT_MS = 120_000;
@@ -82,7 +98,9 @@ class Tail {
     this.lines.push(...parts);
     if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
   }
-  text(n = TAIL_LINES) { return [...this.lines, this.partial].filter(Boolean).slice(-n).join('\n'); }
+  text(n = TAIL_LINES) {
+    return [...this.lines, this.partial].filter(Boolean).slice(-n).join('\n');
+  }
 }
 
 export class HarnessError extends Error {}
@@ -91,7 +109,9 @@ function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new HarnessError(`${what} timed out after ${Math.round(ms / 1000)}s`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new HarnessError(`${what} timed out after ${Math.round(ms / 1000)}s`)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -125,7 +145,11 @@ function codeServerEnv(tmp, extensionTestsEnv) {
 
 function killGroup(child, signal) {
   if (!child?.pid) return;
-  try { process.kill(-child.pid, signal); } catch { /* group already gone */ }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* group already gone */
+  }
 }
 
 /**
@@ -136,17 +160,22 @@ function killGroup(child, signal) {
 function startCodeServer({ entry, tmp, dirs, env, tail, verbose, workspacePath }) {
   const args = [
     entry,
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--config', path.join(tmp, 'code-server.yaml'),
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--config',
+    path.join(tmp, 'code-server.yaml'),
   ];
   // detached: own process group, so the extension hosts and language servers it spawns die with it.
   const child = spawn(process.execPath, args, { env, cwd: workspacePath && fs.statSync(workspacePath).isDirectory() ? workspacePath : tmp, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -196,9 +225,11 @@ function checkEngine(extPath) {
   const [major, minor] = [Number(m[1]), Number(m[2])];
   const [haveMajor, haveMinor] = VSCODE_VERSION.split('.').map(Number);
   if (major > haveMajor || (major === haveMajor && minor > haveMinor)) {
-    throw new HarnessError(`${extPath}/package.json asks for engines.vscode "${range}", but code-server ` +
-      `${CODE_SERVER_VERSION} is VS Code ${VSCODE_VERSION} (the newest that runs on Node 20): the extension would ` +
-      'silently not be loaded. Keep engines.vscode at ^1.100.0 or lower.');
+    throw new HarnessError(
+      `${extPath}/package.json asks for engines.vscode "${range}", but code-server ` +
+        `${CODE_SERVER_VERSION} is VS Code ${VSCODE_VERSION} (the newest that runs on Node 20): the extension would ` +
+        'silently not be loaded. Keep engines.vscode at ^1.100.0 or lower.',
+    );
   }
 }
 
@@ -207,10 +238,11 @@ function checkEngine(extPath) {
  * @param {{ entry: string, tmp: string, dirs: ProfileDirs, env: NodeJS.ProcessEnv, vsix: string }} o
  */
 function installVsixInto({ entry, tmp, dirs, env, vsix }) {
-  const r = spawnSync(process.execPath, [entry,
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-    '--config', path.join(tmp, 'code-server.yaml'), '--force', '--install-extension', vsix,
-  ], { env, encoding: 'utf8', timeout: INSTALL_VSIX_TIMEOUT_MS });
+  const r = spawnSync(
+    process.execPath,
+    [entry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', path.join(tmp, 'code-server.yaml'), '--force', '--install-extension', vsix],
+    { env, encoding: 'utf8', timeout: INSTALL_VSIX_TIMEOUT_MS },
+  );
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
   // Checked on what it printed too, not only the exit code: an install that did nothing must not pass.
   if (r.error || r.status !== 0 || !/successfully installed/i.test(out)) {
@@ -283,19 +315,24 @@ export async function installExtension({ vsix, extensionsDir, userDataDir }) {
  */
 export async function runTests(o = {}) {
   const {
-    extraSettings = {}, timeoutMs = 10 * 60_000, onPage, extensionTestsEnv = {}, disableExtensions = false,
-    verbose = process.env.VSCODE_TEST_VERBOSE === '1', keepTemp = process.env.VSCODE_TEST_KEEP === '1',
+    extraSettings = {},
+    timeoutMs = 10 * 60_000,
+    onPage,
+    extensionTestsEnv = {},
+    disableExtensions = false,
+    verbose = process.env.VSCODE_TEST_VERBOSE === '1',
+    keepTemp = process.env.VSCODE_TEST_KEEP === '1',
   } = o;
   /** @param {string | undefined} p */
   const abs = (p) => (p ? path.resolve(p) : undefined);
-  const extensionDevelopmentPaths = (Array.isArray(o.extensionDevelopmentPath) ? o.extensionDevelopmentPath
-    : o.extensionDevelopmentPath ? [o.extensionDevelopmentPath] : []).map((p) => path.resolve(p));
+  const extensionDevelopmentPaths = (Array.isArray(o.extensionDevelopmentPath) ? o.extensionDevelopmentPath : o.extensionDevelopmentPath ? [o.extensionDevelopmentPath] : []).map((p) =>
+    path.resolve(p),
+  );
   const extensionTestsPath = abs(o.extensionTestsPath);
   const workspacePath = abs(o.workspacePath);
   const installVsix = abs(o.installVsix);
   const screenshotDir = abs(o.screenshotDir);
-  for (const [name, p] of [...extensionDevelopmentPaths.map((d) => ['extensionDevelopmentPath', d]),
-    ...Object.entries({ extensionTestsPath, workspacePath, installVsix })]) {
+  for (const [name, p] of [...extensionDevelopmentPaths.map((d) => ['extensionDevelopmentPath', d]), ...Object.entries({ extensionTestsPath, workspacePath, installVsix })]) {
     if (p && !fs.existsSync(p)) throw new HarnessError(`${name} does not exist: ${p}`);
   }
   if (!extensionTestsPath && !onPage) throw new HarnessError('give extensionTestsPath, onPage, or both');
@@ -364,22 +401,35 @@ export async function runTests(o = {}) {
     const started = await startCodeServer({ entry, tmp, dirs: serverDirs, env, tail, verbose, workspacePath });
     server = started;
     // Once it listens, code-server dying is a harness failure, not a test result.
-    const serverDied = new Promise((_, reject) => started.child.on('exit', (code, signal) => {
-      if (!settled) reject(new HarnessError(`code-server exited during the run (${signal ?? 'exit ' + code})`));
-    }));
+    const serverDied = new Promise((_, reject) =>
+      started.child.on('exit', (code, signal) => {
+        if (!settled) reject(new HarnessError(`code-server exited during the run (${signal ?? 'exit ' + code})`));
+      }),
+    );
     serverDied.catch(() => {});
 
     /** @type {import('playwright-core').Browser} */
     let launched;
     try {
       launched = await chromium.launch({
-        executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS, timeout: BROWSER_LAUNCH_TIMEOUT_MS,
+        executablePath: chromiumPath,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        timeout: BROWSER_LAUNCH_TIMEOUT_MS,
         // A failing chromium prints why on stderr; keep it for the error message.
-        logger: { isEnabled: () => true, log: (name, sev, msg) => { if (name === 'browser') consoleTail.push(`[chromium] ${msg}\n`); } },
+        logger: {
+          isEnabled: () => true,
+          log: (name, sev, msg) => {
+            if (name === 'browser') consoleTail.push(`[chromium] ${msg}\n`);
+          },
+        },
       });
     } catch (err) {
       // Playwright's message repeats the whole command line; keep each line short.
-      const msg = String(err instanceof Error ? err.message : err).split('\n').map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join('\n');
+      const msg = String(err instanceof Error ? err.message : err)
+        .split('\n')
+        .map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l))
+        .join('\n');
       throw new HarnessError(`chromium (${chromiumPath}) failed to start: ${msg}`);
     }
     browser = launched;
@@ -388,10 +438,14 @@ export async function runTests(o = {}) {
     page = workbench;
 
     let resolveExit;
-    const exited = new Promise((r) => { resolveExit = r; });
+    const exited = new Promise((r) => {
+      resolveExit = r;
+    });
     const crashed = new Promise((_, reject) => {
       workbench.on('crash', () => reject(new HarnessError('the workbench page crashed')));
-      launched.on('disconnected', () => { if (!settled) reject(new HarnessError('chromium disconnected')); });
+      launched.on('disconnected', () => {
+        if (!settled) reject(new HarnessError('chromium disconnected'));
+      });
     });
     crashed.catch(() => {});
     // Extension-host console (mocha's reporter output) and exit code, see ConsoleLogInAutomationLogger.
@@ -505,20 +559,35 @@ Exit code: the tests' exit code; 2 when the harness itself failed (the message s
 async function main() {
   const { values } = parseArgs({
     options: {
-      extensionDevelopmentPath: { type: 'string' }, extensionTestsPath: { type: 'string' },
-      workspace: { type: 'string' }, vsix: { type: 'string' }, setting: { type: 'string', multiple: true },
-      settings: { type: 'string' }, env: { type: 'string', multiple: true }, timeout: { type: 'string' },
-      'screenshot-dir': { type: 'string' }, screenshot: { type: 'string' }, 'keep-temp': { type: 'boolean' },
-      verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      extensionDevelopmentPath: { type: 'string' },
+      extensionTestsPath: { type: 'string' },
+      workspace: { type: 'string' },
+      vsix: { type: 'string' },
+      setting: { type: 'string', multiple: true },
+      settings: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+      'screenshot-dir': { type: 'string' },
+      screenshot: { type: 'string' },
+      'keep-temp': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const extraSettings = values.settings ? JSON.parse(fs.readFileSync(values.settings, 'utf8')) : {};
   for (const s of values.setting ?? []) {
     const i = s.indexOf('=');
     if (i < 1) throw new HarnessError(`--setting wants KEY=VALUE, got ${s}`);
     const raw = s.slice(i + 1);
-    try { extraSettings[s.slice(0, i)] = JSON.parse(raw); } catch { extraSettings[s.slice(0, i)] = raw; }
+    try {
+      extraSettings[s.slice(0, i)] = JSON.parse(raw);
+    } catch {
+      extraSettings[s.slice(0, i)] = raw;
+    }
   }
   /** @type {Record<string, string>} */
   const extensionTestsEnv = {};
@@ -557,7 +626,12 @@ async function main() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   main().then(
-    (code) => { process.exitCode = code; },
-    (err) => { console.error(`[vscode-test] ${err instanceof HarnessError ? '' : 'unexpected error: '}${err.stack && !(err instanceof HarnessError) ? err.stack : err.message}`); process.exitCode = 2; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`[vscode-test] ${err instanceof HarnessError ? '' : 'unexpected error: '}${err.stack && !(err instanceof HarnessError) ? err.stack : err.message}`);
+      process.exitCode = 2;
+    },
   );
 }

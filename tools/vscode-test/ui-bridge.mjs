@@ -44,9 +44,14 @@ export function createUiBridge({ screenshotDir } = {}) {
     if (!page || page.isClosed()) return;
     try {
       for (const text of await notificationTexts(page)) {
-        if (text && !seenText.has(text)) { seenText.add(text); seen.push(text); }
+        if (text && !seenText.has(text)) {
+          seenText.add(text);
+          seen.push(text);
+        }
       }
-    } catch { /* page navigating or closing */ }
+    } catch {
+      /* page navigating or closing */
+    }
   }
 
   /** @param {number} end */
@@ -56,7 +61,11 @@ export function createUiBridge({ screenshotDir } = {}) {
 
   /** @type {Record<string, (body: any, page: Page) => Promise<object>>} */
   const routes = {
-    '/notifications/reset': async () => { seen.length = 0; seenText.clear(); return { ok: true }; },
+    '/notifications/reset': async () => {
+      seen.length = 0;
+      seenText.clear();
+      return { ok: true };
+    },
     '/notifications/wait': async ({ pattern, flags = '', timeoutMs }) => {
       const re = new RegExp(pattern, flags);
       const end = deadline(timeoutMs);
@@ -80,7 +89,9 @@ export function createUiBridge({ screenshotDir } = {}) {
 
   const server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (d) => { body += d; });
+    req.on('data', (d) => {
+      body += d;
+    });
     req.on('end', async () => {
       const route = routes[new URL(req.url ?? '/', 'http://bridge').pathname];
       /** @param {number} status @param {object} value */
@@ -135,7 +146,11 @@ export const exactly = (label) => new RegExp(`^\\s*${String(label).replace(/[.*+
 
 /** @param {Page} page @param {string} label */
 function notificationButton(page, label) {
-  return page.locator('.notifications-toasts .notification-list-item-buttons-container .monaco-button, .notifications-center .notification-list-item-buttons-container .monaco-button', { hasText: exactly(label) }).first();
+  return page
+    .locator('.notifications-toasts .notification-list-item-buttons-container .monaco-button, .notifications-center .notification-list-item-buttons-container .monaco-button', {
+      hasText: exactly(label),
+    })
+    .first();
 }
 
 /**

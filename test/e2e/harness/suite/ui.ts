@@ -38,9 +38,15 @@ export function ui(): Ui {
     return answer;
   }
   return {
-    resetNotifications: async () => { await call('/notifications/reset', {}); },
+    resetNotifications: async () => {
+      await call('/notifications/reset', {});
+    },
     waitForNotification: async (pattern, timeoutMs) => (await call<{ message: string }>('/notifications/wait', { pattern: pattern.source, flags: pattern.flags }, timeoutMs)).message,
-    click: async (label, timeoutMs) => { await call('/click', { label }, timeoutMs); },
-    input: async (text, title, timeoutMs) => { await call('/input', { text, title }, timeoutMs); },
+    click: async (label, timeoutMs) => {
+      await call('/click', { label }, timeoutMs);
+    },
+    input: async (text, title, timeoutMs) => {
+      await call('/input', { text, title }, timeoutMs);
+    },
   };
 }
