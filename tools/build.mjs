@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the extension, the language server, the CLI and the emulator with esbuild.
 // TypeScript (the compiler API, ~9 MB) is its own file, dist/typescript.js, loaded only when a code document
 // needs it: JSON users and server start-up never parse it.
@@ -16,6 +17,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 /** `require('typescript')` in the bundles becomes `require('./typescript.js')`, resolved next to them at run time. */
+/** @type {import('esbuild').Plugin} */
 const typescriptAsSibling = {
   name: 'typescript-as-sibling',
   setup(b) {
@@ -23,6 +25,7 @@ const typescriptAsSibling = {
   },
 };
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
+// @ts-check
 // The end-to-end run: the extension in a real VS Code (code-server 4.100.3 + Debian's Chromium, see
 // tools/vscode-test/), three sessions in a row:
 //   1. dev   the development folder (dist/ from `node tools/build.mjs`), the mocha suites in
 //            test/e2e/harness/suite/dev/ on the workspace test/fixtures/e2e-workspace/, in the extension host.
-//            A "UI bridge" (below) lets those tests type into input boxes and read notifications.
-//   2. vsix  the packaged extension (production build, `vsce package`) installed with
-//            `code-server --install-extension`: the suites in test/e2e/harness/suite/vsix/.
+//            A "UI bridge" (tools/vscode-test/ui-bridge.mjs) lets those tests type into input boxes and read
+//            notifications.
+//   2. vsix  the packaged extension (production build, `vsce package`) installed with the editor's
+//            `--install-extension`: the suites in test/e2e/harness/suite/vsix/.
+//   The dev and vsix sessions go through @vscode/test-electron's runTests, with vscodeExecutablePath set to
+//   tools/vscode-test/code-server-launcher, which takes desktop VS Code's arguments and runs code-server + Chromium.
+//   With --desktop, test-electron downloads desktop VS Code instead and runs the same suites in it.
 //   3. ui    the installed .vsix driven like a person would, with Playwright only (no test runner: VS Code refuses
 //            modal dialogs while extension tests run). On a copy of examples/ pointed at an emulator: open
 //            broken-request.idenfy.json with Quick Open, read the Problems panel, move the mouse onto a squiggle and
@@ -14,22 +19,28 @@
 // Exits non-zero when anything fails.
 //
 // Usage: node tools/e2e.mjs [--only dev,vsix,ui] [--screenshot] [--no-build] [--out DIR] [--grep RE] [--verbose]
+//                            [--desktop [--vscode-version V]]
 //   --screenshot   only the ui session, saving images/screenshot.png (1280x800)
 //   --no-build     use dist/, .vscode-test/idenfy.vsix and the compiled tests as they are
 //   --out DIR      where the tests are compiled (default out, as `npm run compile-tests`)
 //   --grep RE      only the mocha tests whose title matches (dev and vsix sessions)
 //   --verbose      code-server's output and the browser console too
+//   --desktop      the dev and vsix sessions in desktop VS Code, which @vscode/test-electron downloads (network
+//                  needed; on a Linux without a display, run under xvfb-run); the ui session is skipped and the
+//                  suites that need the UI bridge skip themselves
+//   --vscode-version V  the desktop VS Code to download (default 1.100.3, as in code-server; or stable, insiders)
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureInstalled } from './vscode-test/install.mjs';
-import { runTests } from './vscode-test/run-tests.mjs';
+import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests as runWithTestElectron, TestRunFailedError } from '@vscode/test-electron';
+import { CODE_SERVER_VERSION, ensureInstalled, VSCODE_VERSION } from './vscode-test/install.mjs';
+import { DEFAULT_SETTINGS, runTests } from './vscode-test/run-tests.mjs';
+import { exactly, failureScreenshot, typeIntoInputBox, waitForNotification } from './vscode-test/ui-bridge.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.vscode-test');
@@ -39,12 +50,17 @@ const EXAMPLES = path.join(ROOT, 'examples');
 const SCREENSHOT = path.join(ROOT, 'images', 'screenshot.png');
 const SCRATCH_SCREENSHOT = path.join(CACHE, 'screenshots', 'workbench.png');
 const FAILURE_SCREENSHOTS = path.join(CACHE, 'screenshots');
+// What test-electron launches instead of desktop VS Code (a shell wrapper of code-server-launcher.mjs).
+const LAUNCHER = path.join(ROOT, 'tools', 'vscode-test', 'code-server-launcher');
 // The emulator's demo credentials (emulator/emulator.ts DEMO_CREDENTIALS): the extension reads them from the
 // environment, as a user's shell would provide them.
 const DEMO_ENV = { IDENFY_API_KEY: 'emulator-api-key', IDENFY_API_SECRET: 'emulator-api-secret' };
 const SESSION_TIMEOUT_MS = 5 * 60_000;
 
+/** @param {string} msg */
 const log = (msg) => console.log(`[e2e] ${msg}`);
+/** @param {unknown} err */
+const errorMessage = (err) => (err instanceof Error ? err.message : String(err));
 
 // ------------------------------------------------------------------------------------------ processes
 
@@ -52,8 +68,12 @@ function run(cmd, args, { quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let out = '';
-    child.stdout?.on('data', (d) => { out += d; });
-    child.stderr?.on('data', (d) => { out += d; });
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.stderr?.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code})${quiet ? `\n${out.trim()}` : ''}`))));
   });
@@ -72,149 +92,6 @@ export async function packageVsix(vsix = VSIX) {
   return vsix;
 }
 
-// ------------------------------------------------------------------------------------------ UI bridge
-
-/**
- * A small HTTP server on 127.0.0.1 through which tests running in the extension host drive the workbench page
- * (test/e2e/harness/suite/ui.ts is the client). The extension API cannot type into an input box, press a
- * notification's button or read a notification; a person can, and so can Playwright on the real page.
- *   POST /notifications/reset           forget the notifications seen so far
- *   POST /notifications/wait {pattern, flags?, timeoutMs?}   the first notification seen (since reset) whose text
- *                                        matches the regular expression; 408 when none within the time
- *   POST /click {label, timeoutMs?}      click the button with exactly this label in a notification
- *   POST /input {text, title?, timeoutMs?}  type into the input box (whose title contains `title`) and press Enter
- * A failing step saves a screenshot of the page under .vscode-test/screenshots/ and names it in the error.
- */
-export function createUiBridge() {
-  let page;
-  let poller;
-  const seen = [];
-  const seenText = new Set();
-
-  async function poll() {
-    if (!page || page.isClosed()) return;
-    try {
-      for (const text of await notificationTexts(page)) {
-        if (text && !seenText.has(text)) { seenText.add(text); seen.push(text); }
-      }
-    } catch { /* page navigating or closing */ }
-  }
-
-  const remaining = (end) => Math.max(1, end - Date.now());
-  const deadline = (timeoutMs) => Date.now() + Math.min(Number(timeoutMs) || 15_000, 120_000);
-
-  const routes = {
-    '/notifications/reset': async () => { seen.length = 0; seenText.clear(); return { ok: true }; },
-    '/notifications/wait': async ({ pattern, flags = '', timeoutMs }) => {
-      const re = new RegExp(pattern, flags);
-      const end = deadline(timeoutMs);
-      for (;;) {
-        await poll();
-        const hit = seen.find((t) => re.test(t));
-        if (hit !== undefined) return { message: hit, all: seen };
-        if (Date.now() > end) throw new Error(`no notification matching /${pattern}/${flags}; seen: ${JSON.stringify(seen)}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-    '/click': async ({ label, timeoutMs }) => {
-      await notificationButton(page, label).click({ timeout: remaining(deadline(timeoutMs)) });
-      return { ok: true };
-    },
-    '/input': async ({ text, title, timeoutMs }) => {
-      await typeIntoInputBox(page, String(text), { title, timeoutMs: remaining(deadline(timeoutMs)) });
-      return { ok: true };
-    },
-  };
-
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => { body += d; });
-    req.on('end', async () => {
-      const route = routes[new URL(req.url ?? '/', 'http://bridge').pathname];
-      const reply = (status, value) => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(value));
-      };
-      if (req.method !== 'POST' || !route) return reply(404, { error: `no route ${req.method} ${req.url}` });
-      if (!page) return reply(503, { error: 'the workbench page is not ready' });
-      try {
-        reply(200, await route(body ? JSON.parse(body) : {}));
-      } catch (err) {
-        const shot = await failureScreenshot(page, `bridge${req.url}`);
-        reply(500, { error: err.message.split('\n').slice(0, 6).join('\n') + (shot ? ` (screenshot ${path.relative(ROOT, shot)})` : '') });
-      }
-    });
-  });
-
-  return {
-    async listen() {
-      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${server.address().port}`;
-    },
-    /** onPage hook: the page to drive. */
-    attach(p) {
-      page = p;
-      poller = setInterval(() => void poll(), 150);
-    },
-    async close() {
-      clearInterval(poller);
-      page = undefined;
-      server.closeAllConnections?.();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-// ------------------------------------------------------------------------------------------ page helpers
-
-/**
- * The text of every notification in the DOM: toasts and the notification center. (The workbench shows at most 3
- * toasts per 800 ms and puts the rest in the center only: tests that notify in quick succession open the center.)
- */
-function notificationTexts(page) {
-  return page.evaluate(() => Array.from(document.querySelectorAll('.notification-list-item-message'), (e) => e.textContent ?? ''));
-}
-
-const exactly = (label) => new RegExp(`^\\s*${String(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-
-function notificationButton(page, label) {
-  return page.locator('.notifications-toasts .notification-list-item-buttons-container .monaco-button, .notifications-center .notification-list-item-buttons-container .monaco-button', { hasText: exactly(label) }).first();
-}
-
-async function typeIntoInputBox(page, text, { title, timeoutMs = 15_000 } = {}) {
-  const end = Date.now() + timeoutMs;
-  const left = () => Math.max(1, end - Date.now());
-  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: left() });
-  if (title) await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: left() });
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.fill(text, { timeout: left() });
-  await input.press('Enter', { timeout: left() });
-}
-
-async function failureScreenshot(page, name) {
-  try {
-    fs.mkdirSync(FAILURE_SCREENSHOTS, { recursive: true });
-    const file = path.join(FAILURE_SCREENSHOTS, `${name.replace(/\W+/g, '-')}-${Date.now()}.png`);
-    await page.screenshot({ path: file, timeout: 10_000 });
-    return file;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Waits for a notification whose text matches, polling the DOM (a toast may hide again quickly). */
-async function waitForNotification(page, pattern, timeoutMs = 20_000) {
-  const end = Date.now() + timeoutMs;
-  let texts = [];
-  for (;;) {
-    texts = await notificationTexts(page).catch(() => texts);
-    const hit = texts.find((t) => pattern.test(t));
-    if (hit) return hit;
-    if (Date.now() > end) throw new Error(`no notification matching ${pattern}; showing: ${JSON.stringify(texts)}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 // ------------------------------------------------------------------------------------------ ui session
 
 /**
@@ -226,8 +103,8 @@ export async function driveWorkbench(page, { screenshotPath, emulator }) {
     try {
       return await fn();
     } catch (err) {
-      const shot = await failureScreenshot(page, `ui-${what}`);
-      throw new Error(`ui: ${what}: ${err.message.split('\n')[0]}${shot ? ` (screenshot ${path.relative(ROOT, shot)})` : ''}`);
+      const shot = await failureScreenshot(page, `ui-${what}`, FAILURE_SCREENSHOTS);
+      throw new Error(`ui: ${what}: ${errorMessage(err).split('\n')[0]}${shot ? ` (screenshot ${path.relative(ROOT, shot)})` : ''}`, { cause: err });
     }
   };
   const editor = page.locator('.editor-instance .monaco-editor').first();
@@ -263,8 +140,7 @@ export async function driveWorkbench(page, { screenshotPath, emulator }) {
   const received = () => emulator.stats.received.length;
 
   await step('the workbench is ready', () => page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 }));
-  await step('the Explorer lists the examples', () =>
-    page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'broken-request.idenfy.json' }).waitFor({ timeout: 30_000 }));
+  await step('the Explorer lists the examples', () => page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'broken-request.idenfy.json' }).waitFor({ timeout: 30_000 }));
   await step('Quick Open broken-request.idenfy.json', () => quickOpen('broken-request.idenfy.json'));
   await step('squiggles appear', () => editor.locator('.squiggly-error').first().waitFor({ timeout: 60_000 }));
 
@@ -387,41 +263,110 @@ async function uiSession({ screenshotPath, out }) {
 
 // ------------------------------------------------------------------------------------------ dev and vsix sessions
 
-async function devSession({ out, grep }) {
-  const bridge = createUiBridge();
-  const bridgeUrl = await bridge.listen();
-  try {
-    return await runTests({
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mocha-index.js'),
-      workspacePath: FIXTURE_WORKSPACE,
-      extensionTestsEnv: {
-        ...DEMO_ENV,
-        E2E_SUITE_DIR: path.join(out, 'test', 'e2e', 'harness', 'suite', 'dev'),
-        E2E_UI_BRIDGE: bridgeUrl,
-        ...(grep ? { E2E_MOCHA_GREP: grep } : {}),
-      },
-      onPage: async (page) => { bridge.attach(page); },
-      screenshotDir: FAILURE_SCREENSHOTS,
-      timeoutMs: SESSION_TIMEOUT_MS,
+/**
+ * The editor the dev and vsix sessions run in, through @vscode/test-electron's runTests either way: code-server
+ * behind tools/vscode-test/code-server-launcher (offline; the default), or desktop VS Code that test-electron
+ * downloads (--desktop; needs the network, and a display: xvfb-run on a headless Linux).
+ * @typedef {{ kind: 'code-server' | 'desktop', executable: string, cli: string[], version: string }} Editor
+ */
+
+/** @param {{ desktop: boolean, version: string }} o @returns {Promise<Editor>} */
+async function resolveEditor({ desktop, version }) {
+  if (!desktop) {
+    await ensureInstalled();
+    return { kind: 'code-server', executable: LAUNCHER, cli: [LAUNCHER], version: `${VSCODE_VERSION} (code-server ${CODE_SERVER_VERSION})` };
+  }
+  // Cached in .vscode-test/vscode-<platform>-<version>/ like test-electron always does.
+  const executable = await downloadAndUnzipVSCode({ version, cachePath: CACHE });
+  // reuseMachineInstall: no default --user-data-dir/--extensions-dir: each session passes its own.
+  const cli = resolveCliArgsFromVSCodeExecutablePath(executable, { reuseMachineInstall: true });
+  return { kind: 'desktop', executable, cli, version };
+}
+
+/**
+ * One run of the mocha suites in `suiteDir` through test-electron's runTests, with a fresh profile (user data +
+ * extensions) passed as launch arguments, as desktop VS Code takes them. With `vsix`, that package is installed into
+ * the profile first with the editor's CLI (`code --install-extension`), and the development folder is an empty stub
+ * extension: the installed package is what the tests see. Resolves with the tests' exit code.
+ * @param {Editor} editor
+ * @param {{ out: string, suite: 'dev' | 'vsix', grep?: string, vsix?: string, env?: Record<string, string> }} o
+ */
+async function testElectronSession(editor, { out, suite, grep, vsix, env = {} }) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `idenfy-e2e-${suite}-`));
+  const userDataDir = path.join(profile, 'user-data');
+  const extensionsDir = path.join(profile, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  // The quiet, offline settings code-server runs get (run-tests.mjs), for desktop VS Code too.
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(DEFAULT_SETTINGS, null, 2));
+  let extensionDevelopmentPath = ROOT;
+  if (vsix) {
+    const [cli, ...cliArgs] = editor.cli;
+    const r = spawnSync(cli, [...cliArgs, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--force', '--install-extension', vsix], {
+      encoding: 'utf8',
+      env: { ...process.env, VSCODE_LAUNCHER_NODE: process.execPath },
+      shell: process.platform === 'win32',
     });
+    const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+    if (r.status !== 0 || !/successfully installed/i.test(said)) throw new Error(`installing ${path.relative(ROOT, vsix)} failed (exit ${r.status}):\n${said}`);
+    log(`${suite}: installed ${path.basename(vsix)} into the session's extensions dir`);
+    // Tests run only in extension-development mode: a stub that contributes nothing.
+    extensionDevelopmentPath = path.join(profile, 'stub-extension');
+    fs.mkdirSync(extensionDevelopmentPath);
+    fs.writeFileSync(
+      path.join(extensionDevelopmentPath, 'package.json'),
+      JSON.stringify({ name: 'e2e-stub', publisher: 'idenfy-tools-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
+    );
+  }
+  try {
+    return await runWithTestElectron({
+      vscodeExecutablePath: editor.executable,
+      extensionDevelopmentPath,
+      extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mocha-index.js'),
+      launchArgs: [
+        FIXTURE_WORKSPACE,
+        `--user-data-dir=${userDataDir}`,
+        `--extensions-dir=${extensionsDir}`,
+        // The dev session loads nothing but the development folder; the vsix session needs its installed package.
+        ...(vsix ? [] : ['--disable-extensions']),
+      ],
+      extensionTestsEnv: {
+        ...env,
+        E2E_SUITE_DIR: path.join(out, 'test', 'e2e', 'harness', 'suite', suite),
+        ...(grep ? { E2E_MOCHA_GREP: grep } : {}),
+        ...(editor.kind === 'code-server'
+          ? {
+              VSCODE_LAUNCHER_NODE: process.execPath,
+              VSCODE_TEST_TIMEOUT: String(SESSION_TIMEOUT_MS / 1000),
+              VSCODE_TEST_SCREENSHOT_DIR: FAILURE_SCREENSHOTS,
+            }
+          : {}),
+      },
+    });
+  } catch (err) {
+    // test-electron rejects when the editor exits non-zero: that is the tests' result, not a harness failure.
+    if (err instanceof TestRunFailedError) return err.code ?? 1;
+    throw err;
   } finally {
-    await bridge.close();
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
-function vsixSession({ out, grep }) {
-  return runTests({
-    installVsix: VSIX,
-    extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mocha-index.js'),
-    workspacePath: FIXTURE_WORKSPACE,
-    extensionTestsEnv: {
-      E2E_SUITE_DIR: path.join(out, 'test', 'e2e', 'harness', 'suite', 'vsix'),
-      ...(grep ? { E2E_MOCHA_GREP: grep } : {}),
-    },
-    screenshotDir: FAILURE_SCREENSHOTS,
-    timeoutMs: SESSION_TIMEOUT_MS,
+/** @param {Editor} editor @param {{ out: string, grep?: string }} o */
+function devSession(editor, { out, grep }) {
+  return testElectronSession(editor, {
+    out,
+    suite: 'dev',
+    grep,
+    // The launcher starts the UI bridge on its workbench page; desktop VS Code has no such page, and the suites that
+    // need the bridge skip themselves when E2E_UI_BRIDGE is not set.
+    env: { ...DEMO_ENV, ...(editor.kind === 'code-server' ? { E2E_UI_BRIDGE: 'start' } : {}) },
   });
+}
+
+/** @param {Editor} editor @param {{ out: string, grep?: string }} o */
+function vsixSession(editor, { out, grep }) {
+  return testElectronSession(editor, { out, suite: 'vsix', grep, vsix: VSIX });
 }
 
 // ------------------------------------------------------------------------------------------ main
@@ -429,20 +374,44 @@ function vsixSession({ out, grep }) {
 async function main() {
   const { values } = parseArgs({
     options: {
-      only: { type: 'string' }, screenshot: { type: 'boolean' }, 'no-build': { type: 'boolean' },
-      out: { type: 'string' }, grep: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      only: { type: 'string' },
+      screenshot: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      out: { type: 'string' },
+      grep: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      desktop: { type: 'boolean' },
+      'vscode-version': { type: 'string' },
     },
   });
   if (values.help) {
     const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-    console.log(text.slice(1, text.findIndex((l) => l === '')).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(
+      text
+        .slice(
+          1,
+          text.findIndex((l) => l === ''),
+        )
+        .map((l) => l.replace(/^\/\/ ?/, ''))
+        .join('\n'),
+    );
     return 0;
   }
   if (values.verbose) process.env.VSCODE_TEST_VERBOSE = '1';
-  const sessions = values.screenshot ? ['ui'] : (values.only ?? 'dev,vsix,ui').split(',').map((s) => s.trim());
+  const desktop = values.desktop === true;
+  let sessions = values.screenshot ? ['ui'] : (values.only ?? 'dev,vsix,ui').split(',').map((s) => s.trim());
   for (const s of sessions) if (!['dev', 'vsix', 'ui'].includes(s)) throw new Error(`--only: unknown session "${s}" (dev, vsix, ui)`);
+  if (desktop && sessions.includes('ui')) {
+    // The ui session drives code-server's page with Playwright: there is no such page in desktop VS Code.
+    if (values.only || values.screenshot) throw new Error('the ui session (and --screenshot) run in code-server only, not with --desktop');
+    sessions = sessions.filter((s) => s !== 'ui');
+    log("--desktop: the ui session is skipped (it drives code-server's page)");
+  }
   const out = path.resolve(ROOT, values.out ?? 'out');
+  /** @type {string[]} */
   const timings = [];
+  /** @template T @param {string} what @param {() => Promise<T>} fn @returns {Promise<T>} */
   const timed = async (what, fn) => {
     const t0 = Date.now();
     try {
@@ -452,7 +421,15 @@ async function main() {
     }
   };
 
-  await timed('install', () => ensureInstalled());
+  /** @type {Editor | undefined} */
+  let editor;
+  if (sessions.includes('dev') || sessions.includes('vsix')) {
+    editor = await timed('install', () => resolveEditor({ desktop, version: values['vscode-version'] ?? VSCODE_VERSION }));
+    log(
+      `dev and vsix sessions: @vscode/test-electron runTests in ${editor.kind === 'desktop' ? `desktop VS Code ${editor.version}` : `VS Code ${editor.version} via ${path.relative(ROOT, LAUNCHER)}`}`,
+    );
+  }
+  if (sessions.includes('ui')) await timed('install', () => ensureInstalled());
   if (!values['no-build']) {
     if (sessions.includes('vsix') || sessions.includes('ui')) await timed('package', () => packageVsix());
     // The development bundle back in dist/ (the dev session loads it; it is also what `npm run build` leaves).
@@ -461,16 +438,21 @@ async function main() {
   }
   if ((sessions.includes('vsix') || sessions.includes('ui')) && !fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run without --no-build`);
 
+  /** @type {string[]} */
   const failed = [];
   for (const session of sessions) {
     log(`----- ${session} session`);
     let code;
     try {
-      code = await timed(session, () => (session === 'dev' ? devSession({ out, grep: values.grep })
-        : session === 'vsix' ? vsixSession({ out, grep: values.grep })
-          : uiSession({ out, screenshotPath: values.screenshot ? SCREENSHOT : SCRATCH_SCREENSHOT })));
+      code = await timed(session, () =>
+        session === 'dev'
+          ? devSession(/** @type {Editor} */ (editor), { out, grep: values.grep })
+          : session === 'vsix'
+            ? vsixSession(/** @type {Editor} */ (editor), { out, grep: values.grep })
+            : uiSession({ out, screenshotPath: values.screenshot ? SCREENSHOT : SCRATCH_SCREENSHOT }),
+      );
     } catch (err) {
-      console.error(`[e2e] ${session}: ${err.message}`);
+      console.error(`[e2e] ${session}: ${errorMessage(err)}`);
       code = 2;
     }
     if (code !== 0) failed.push(`${session} (exit ${code})`);
@@ -485,5 +467,13 @@ async function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then((code) => { process.exitCode = code; }, (err) => { console.error(`[e2e] ${err.message}`); process.exitCode = 2; });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`[e2e] ${errorMessage(err)}`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Writes syntaxes/idenfy-errors.injection.tmLanguage.json from the error catalogue (core/rules/errors.ts).
 //   node tools/generate-grammar.mjs          write the file
 //   node tools/generate-grammar.mjs --check  exit 1 if the committed file differs (for CI)

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: everything a newcomer needs to try the extension, in one command, on a machine with Node 20 and npm
 // (Debian; as root it installs the few Debian packages code-server needs):
 //   1. npm ci when node_modules is missing or older than package-lock.json
@@ -40,11 +41,16 @@ function run(cmd, args, { show = false, env = process.env } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: show ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout?.on('data', (d) => { out += d; });
-    child.stderr?.on('data', (d) => { out += d; });
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.stderr?.on('data', (d) => {
+      out += d;
+    });
     child.on('error', (err) => reject(new StartError(`${cmd}: ${err.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve(out)
-      : reject(new StartError(`${path.basename(cmd)} ${args.join(' ')} failed (exit ${code})${out ? `:\n${out.trim().split('\n').slice(-30).join('\n')}` : ''}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new StartError(`${path.basename(cmd)} ${args.join(' ')} failed (exit ${code})${out ? `:\n${out.trim().split('\n').slice(-30).join('\n')}` : ''}`)),
+    );
   });
 }
 
@@ -60,20 +66,24 @@ async function ensureDependencies() {
   const needed = ['esbuild', 'vsce', 'tsc'].some((b) => !fs.existsSync(path.join(ROOT, 'node_modules', '.bin', b)));
   const stale = !fs.existsSync(hidden) || fs.statSync(lock).mtimeMs > fs.statSync(hidden).mtimeMs;
   if (!needed && !stale) return;
-  log('npm ci (the project\'s dependencies)');
+  log("npm ci (the project's dependencies)");
   const [npm, pre] = npmCommand();
   await run(npm, [...pre, 'ci', '--no-audit', '--no-fund'], { show: true });
 }
 
 async function buildAndPackage() {
   log('production build and .vsix');
-  await run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production']);
+  await run(process.execPath, [path.join(ROOT, 'tools', 'build.mjs'), '--production']);
   fs.mkdirSync(STATE, { recursive: true });
   fs.rmSync(VSIX, { force: true });
   await run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', VSIX]);
 }
 
-/** Runs a long-lived child in its own process group; resolves once `ready` matches its output. */
+/**
+ * Runs a long-lived child in its own process group; resolves once `ready` matches its output.
+ * @param {string} name @param {string} cmd @param {string[]} args
+ * @param {{ env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs?: number, echo?: (line: string) => void }} options
+ */
 function startProcess(name, cmd, args, { env, ready, timeoutMs = START_TIMEOUT_MS, echo }) {
   const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -84,12 +94,21 @@ function startProcess(name, cmd, args, { env, ready, timeoutMs = START_TIMEOUT_M
       output = (output + text).slice(-20_000);
       if (echo) for (const line of text.split('\n').filter(Boolean)) echo(line);
       const m = ready.exec(output);
-      if (m) { clearTimeout(timer); resolve(m); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('error', (err) => { clearTimeout(timer); reject(new StartError(`${name}: ${err.message}`)); });
-    child.on('exit', (code, signal) => { clearTimeout(timer); reject(new StartError(`${name} exited (${signal ?? `exit ${code}`}):\n${output.slice(-3000).trim()}`)); });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new StartError(`${name}: ${err.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new StartError(`${name} exited (${signal ?? `exit ${code}`}):\n${output.slice(-3000).trim()}`));
+    });
   });
   started.catch(() => {});
   return { child, started, output: () => output };
@@ -98,12 +117,26 @@ function startProcess(name, cmd, args, { env, ready, timeoutMs = START_TIMEOUT_M
 function stopProcess(p) {
   if (!p?.child.pid || p.child.exitCode !== null || p.child.signalCode !== null) return Promise.resolve();
   const exited = new Promise((resolve) => p.child.once('exit', resolve));
-  try { process.kill(-p.child.pid, 'SIGTERM'); } catch { /* gone */ }
-  const timer = setTimeout(() => { try { process.kill(-p.child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+  try {
+    process.kill(-p.child.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-p.child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, 5000);
   return exited.finally(() => {
     clearTimeout(timer);
     // Extension hosts and the language server are in the same group: make sure none is left.
-    try { process.kill(-p.child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-p.child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   });
 }
 
@@ -113,7 +146,9 @@ function writeUserSettings(userDir, emulatorUrl) {
   let current = {};
   try {
     current = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch { /* first start, or a file with comments: start over */ }
+  } catch {
+    /* first start, or a file with comments: start over */
+  }
   const settings = {
     'workbench.startupEditor': 'readme',
     'telemetry.telemetryLevel': 'off',
@@ -156,8 +191,21 @@ async function smokeCheck({ vscodeUrl, emulatorUrl, entry, env }) {
   }
   log(`smoke: ${vscodeUrl} answers 200 with the workbench`);
 
-  const list = spawnSync(process.execPath, [entry, '--extensions-dir', path.join(STATE, 'extensions'), '--user-data-dir', path.join(STATE, 'user-data'),
-    '--config', path.join(STATE, 'code-server.yaml'), '--list-extensions', '--show-versions'], { env, encoding: 'utf8', timeout: 60_000 });
+  const list = spawnSync(
+    process.execPath,
+    [
+      entry,
+      '--extensions-dir',
+      path.join(STATE, 'extensions'),
+      '--user-data-dir',
+      path.join(STATE, 'user-data'),
+      '--config',
+      path.join(STATE, 'code-server.yaml'),
+      '--list-extensions',
+      '--show-versions',
+    ],
+    { env, encoding: 'utf8', timeout: 60_000 },
+  );
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
   if (!list.stdout?.includes(`${EXTENSION_ID}@${version}`)) throw new StartError(`smoke: ${EXTENSION_ID}@${version} is not installed:\n${list.stdout}${list.stderr}`);
   log(`smoke: ${EXTENSION_ID}@${version} is installed`);
@@ -179,12 +227,23 @@ async function smokeCheck({ vscodeUrl, emulatorUrl, entry, env }) {
 async function main() {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string' }, 'emulator-port': { type: 'string' }, smoke: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+      'emulator-port': { type: 'string' },
+      smoke: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-    console.log(text.slice(1, text.findIndex((l) => l === '')).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(
+      text
+        .slice(
+          1,
+          text.findIndex((l) => l === ''),
+        )
+        .map((l) => l.replace(/^\/\/ ?/, ''))
+        .join('\n'),
+    );
     return 0;
   }
   const portOf = (name, fallback) => {
@@ -202,7 +261,7 @@ async function main() {
 
   await ensureDependencies();
   await buildAndPackage();
-  const { ensureInstalled } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'vscode-test', 'install.mjs')).href);
+  const { ensureInstalled } = await import(pathToFileURL(path.join(ROOT, 'tools', 'vscode-test', 'install.mjs')).href);
   const { codeServerEntry: entry } = await ensureInstalled();
 
   const processes = [];
@@ -216,7 +275,13 @@ async function main() {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   process.once('exit', () => {
-    for (const p of processes) { try { process.kill(-p.child.pid, 'SIGKILL'); } catch { /* gone */ } }
+    for (const p of processes) {
+      try {
+        process.kill(-p.child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   });
 
   try {
@@ -226,7 +291,9 @@ async function main() {
       ready: /POST (http:\/\/127\.0\.0\.1:\d+)\/api\/v2\/token/,
       timeoutMs: 20_000,
       // Its request log (method, path, status) is useful to watch; the banner is replaced by ours.
-      echo: (line) => { if (/ → /.test(line)) console.log(`[emulator] ${line}`); },
+      echo: (line) => {
+        if (/ → /.test(line)) console.log(`[emulator] ${line}`);
+      },
     });
     processes.push(emulator);
     let emulatorUrl;
@@ -250,10 +317,26 @@ async function main() {
     log('installing the .vsix into code-server');
     await run(process.execPath, [entry, ...common, '--force', '--install-extension', VSIX], { env });
 
-    const server = startProcess('code-server', process.execPath, [entry, ...common,
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', EXAMPLES,
-    ], { env, ready: /HTTP server listening on (https?:\/\/[^\s/]+)/ });
+    const server = startProcess(
+      'code-server',
+      process.execPath,
+      [
+        entry,
+        ...common,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--disable-proxy',
+        '--ignore-last-opened',
+        EXAMPLES,
+      ],
+      { env, ready: /HTTP server listening on (https?:\/\/[^\s/]+)/ },
+    );
     processes.push(server);
     let base;
     try {
@@ -272,11 +355,12 @@ async function main() {
     }
 
     // A dying child ends the session.
-    const died = (p, name) => p.child.once('exit', (code, signal) => {
-      if (stopping) return;
-      console.error(`[start] ${name} stopped (${signal ?? `exit ${code}`}):\n${p.output().slice(-2000).trim()}`);
-      void stopAll().then(() => process.exit(1));
-    });
+    const died = (p, name) =>
+      p.child.once('exit', (code, signal) => {
+        if (stopping) return;
+        console.error(`[start] ${name} stopped (${signal ?? `exit ${code}`}):\n${p.output().slice(-2000).trim()}`);
+        void stopAll().then(() => process.exit(1));
+      });
     died(server, 'code-server');
     died(emulator, 'the emulator');
 
@@ -302,7 +386,9 @@ async function main() {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     console.error(`[start] ${err instanceof StartError ? err.message : err.stack}`);
     process.exitCode = 1;

@@ -114,7 +114,7 @@ function specTs(name: string): string {
 
 /** A service that creates iDenfy tokens; every third one has a mistake for the rules to find. */
 function idenfyServiceTs(n: number): string {
-  const mistake = n % 3 === 0 ? '      sessionLength: 7200,\n' : n % 3 === 1 ? "      expiry_time: 600,\n" : '';
+  const mistake = n % 3 === 0 ? '      sessionLength: 7200,\n' : n % 3 === 1 ? '      expiry_time: 600,\n' : '';
   return [
     "const IDENFY_TOKEN_URL = 'https://ivs.idenfy.com/api/v2/token';",
     '',
@@ -232,16 +232,26 @@ export async function runCliBench(log: (line: string) => void = console.log): Pr
     const pooled = lint(cli, root, String(cores));
     if (pooled.errors !== first.errors || pooled.warnings !== first.warnings) throw new Error('the worker pool found other problems than one thread');
 
-    const ms = await medians([
-      { name: 'single', run: () => lint(cli, root, '1') },
-      { name: 'pool', run: () => lint(cli, root, String(cores)) },
-    ], 3, 1, 1);
+    const ms = await medians(
+      [
+        { name: 'single', run: () => lint(cli, root, '1') },
+        { name: 'pool', run: () => lint(cli, root, String(cores)) },
+      ],
+      3,
+      1,
+      1,
+    );
     const heavyRoot = path.join(root, 'code-heavy');
     const heavyFiles = generateCodeHeavyTree(heavyRoot);
-    const heavy = await medians([
-      { name: 'single', run: () => lint(cli, heavyRoot, '1') },
-      { name: 'pool', run: () => lint(cli, heavyRoot, String(cores)) },
-    ], 3, 1, 1);
+    const heavy = await medians(
+      [
+        { name: 'single', run: () => lint(cli, heavyRoot, '1') },
+        { name: 'pool', run: () => lint(cli, heavyRoot, String(cores)) },
+      ],
+      3,
+      1,
+      1,
+    );
     const results = {
       'cli.files': first.filesChecked,
       'cli.errors': first.errors,
@@ -257,7 +267,9 @@ export async function runCliBench(log: (line: string) => void = console.log): Pr
     };
     log(`idenfy-token-lint on ${results['cli.files']} files (${results['cli.errors']} errors, ${results['cli.warnings']} warnings found), ${cli}:`);
     log(`  one thread:  ${results['cli.single.ms']} ms, ${results['cli.single.filesPerSecond']} files/s`);
-    log(`  worker pool: ${results['cli.pool.ms']} ms, ${results['cli.pool.filesPerSecond']} files/s (${results['cli.pool.threads']} threads; pool / one thread = ${(ms.single / ms.pool).toFixed(2)}× the speed)`);
+    log(
+      `  worker pool: ${results['cli.pool.ms']} ms, ${results['cli.pool.filesPerSecond']} files/s (${results['cli.pool.threads']} threads; pool / one thread = ${(ms.single / ms.pool).toFixed(2)}× the speed)`,
+    );
     log(`${results['cli.codeHeavy.files']} TS files that all send a token request (every one parsed):`);
     log(`  one thread:  ${results['cli.codeHeavy.single.filesPerSecond']} files/s`);
     log(`  worker pool: ${results['cli.codeHeavy.pool.filesPerSecond']} files/s (pool / one thread = ${(heavy.single / heavy.pool).toFixed(2)}× the speed)`);

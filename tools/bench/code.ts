@@ -18,17 +18,9 @@ export const BENCH_LINES = 10_000;
  * mistakes for the rules to find) and calls other iDenfy endpoints.
  */
 export function benchSource(withEndpoint: boolean, lines = BENCH_LINES): string {
-  const out: string[] = [
-    "import axios from 'axios';",
-    "import { createHash } from 'node:crypto';",
-    '',
-    "const API_BASE = 'https://api.example.com/v1';",
-  ];
+  const out: string[] = ["import axios from 'axios';", "import { createHash } from 'node:crypto';", '', "const API_BASE = 'https://api.example.com/v1';"];
   if (withEndpoint) {
-    out.push(
-      "const IDENFY_BASE = 'https://ivs.idenfy.com/api/v2';",
-      'const IDENFY_TOKEN_URL = `${IDENFY_BASE}/token`;',
-    );
+    out.push("const IDENFY_BASE = 'https://ivs.idenfy.com/api/v2';", 'const IDENFY_TOKEN_URL = `${IDENFY_BASE}/token`;');
   }
   for (let block = 0; out.length < lines; block++) {
     out.push(
@@ -90,7 +82,7 @@ export function benchSource(withEndpoint: boolean, lines = BENCH_LINES): string 
         "    successUrl: 'https://shop.example.com/kyc/done',",
         '  };',
         "  const response = await fetch(IDENFY_TOKEN_URL, { method: 'POST', headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });",
-        "  await axios.post(`${IDENFY_BASE}/status`, { scanRef: customerId });",
+        '  await axios.post(`${IDENFY_BASE}/status`, { scanRef: customerId });',
         '  return response.json();',
         '}',
       );
@@ -102,7 +94,7 @@ export function benchSource(withEndpoint: boolean, lines = BENCH_LINES): string 
 /** One keystroke at a time: type a character, then delete it, at positions spread over the file. */
 function keystrokes(text: string): string[] {
   const versions: string[] = [];
-  const anchors = ["    lastName: 'Ž", '    const total = data', '  describe(order', "      default: return `Shipped"];
+  const anchors = ["    lastName: 'Ž", '    const total = data', '  describe(order', '      default: return `Shipped'];
   for (let i = 0; i < 24; i++) {
     const anchor = anchors[i % anchors.length];
     let at = text.indexOf(anchor, Math.floor((text.length * ((i * 7) % 24)) / 24));

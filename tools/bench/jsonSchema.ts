@@ -14,35 +14,59 @@ const countryCode: Schema = { enum: [...COUNTRY_CODES].flatMap((code) => [code, 
 
 function ruleSchema(rule: FieldRule): Schema {
   switch (rule.kind) {
-    case 'clientId': return { type: ['string', 'number'], minLength: rule.min, maxLength: rule.max };
-    case 'string': return { type: 'string', minLength: rule.min, maxLength: rule.max };
-    case 'personName': return { type: 'string', minLength: rule.min, maxLength: rule.max, pattern: '^[^0-9~!@#$%^*()_+={}\\[\\]|:;",<>/?]*$' };
-    case 'date': return { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
-    case 'enum': return { enum: [...rule.values, ...(rule.legacy ?? [])] };
-    case 'country': return rule.arrayWarns ? { anyOf: [countryCode, { type: 'array', items: countryCode }] } : countryCode;
-    case 'documents': return { type: 'array', items: { enum: DOCUMENT_TYPES } };
-    case 'locale': return { type: 'string', maxLength: rule.max };
-    case 'boolean': return { type: 'boolean' };
-    case 'integer': return { type: 'integer', minimum: rule.min, maximum: rule.max };
-    case 'number': return { type: 'number' };
-    case 'httpsUrl': return { type: 'string', minLength: rule.min, maxLength: rule.max, pattern: '^https://', format: 'uri' };
-    case 'uuid': return { type: 'string', pattern: '^[0-9a-fA-F-]{32,36}$' };
-    case 'questionnaire': return { type: 'string', minLength: 1 };
-    case 'countryList': return { type: 'array', items: countryCode };
-    case 'stringList': return { type: 'array', items: { type: 'string' } };
-    case 'additionalSteps': return {
-      type: 'object',
-      additionalProperties: { type: 'object', additionalProperties: { type: 'object', additionalProperties: {
+    case 'clientId':
+      return { type: ['string', 'number'], minLength: rule.min, maxLength: rule.max };
+    case 'string':
+      return { type: 'string', minLength: rule.min, maxLength: rule.max };
+    case 'personName':
+      return { type: 'string', minLength: rule.min, maxLength: rule.max, pattern: '^[^0-9~!@#$%^*()_+={}\\[\\]|:;",<>/?]*$' };
+    case 'date':
+      return { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
+    case 'enum':
+      return { enum: [...rule.values, ...(rule.legacy ?? [])] };
+    case 'country':
+      return rule.arrayWarns ? { anyOf: [countryCode, { type: 'array', items: countryCode }] } : countryCode;
+    case 'documents':
+      return { type: 'array', items: { enum: DOCUMENT_TYPES } };
+    case 'locale':
+      return { type: 'string', maxLength: rule.max };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'integer':
+      return { type: 'integer', minimum: rule.min, maximum: rule.max };
+    case 'number':
+      return { type: 'number' };
+    case 'httpsUrl':
+      return { type: 'string', minLength: rule.min, maxLength: rule.max, pattern: '^https://', format: 'uri' };
+    case 'uuid':
+      return { type: 'string', pattern: '^[0-9a-fA-F-]{32,36}$' };
+    case 'questionnaire':
+      return { type: 'string', minLength: 1 };
+    case 'countryList':
+      return { type: 'array', items: countryCode };
+    case 'stringList':
+      return { type: 'array', items: { type: 'string' } };
+    case 'additionalSteps':
+      return {
         type: 'object',
-        properties: {
-          type: { enum: ['UPLOAD', 'EXTRACT', 'COMPARE'] },
-          fields: { type: 'array', items: { type: 'string' } },
-          texts: { type: 'object', additionalProperties: { type: 'object', properties: { name: { type: 'string' }, description: { type: 'string' } } } },
-          settings: { type: 'object', properties: { canUpload: { type: 'boolean' }, canCapture: { type: 'boolean' }, canUploadPDF: { type: 'boolean' } } },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              properties: {
+                type: { enum: ['UPLOAD', 'EXTRACT', 'COMPARE'] },
+                fields: { type: 'array', items: { type: 'string' } },
+                texts: { type: 'object', additionalProperties: { type: 'object', properties: { name: { type: 'string' }, description: { type: 'string' } } } },
+                settings: { type: 'object', properties: { canUpload: { type: 'boolean' }, canCapture: { type: 'boolean' }, canUploadPDF: { type: 'boolean' } } },
+              },
+            },
+          },
         },
-      } } },
-    };
-    case 'additionalData': return { type: 'object', additionalProperties: { type: 'object' } };
+      };
+    case 'additionalData':
+      return { type: 'object', additionalProperties: { type: 'object' } };
   }
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Installs what the end-to-end tests need to run a real VS Code offline (see shared/e2e/README.md):
 //   - Debian packages: chromium (the window), ripgrep (replaces @vscode/ripgrep's download),
 //     libkrb5-dev (headers for code-server's kerberos addon), plus a C/C++ toolchain if missing.
@@ -63,7 +64,12 @@ function dpkgInstalled(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-/** Runs a command, streaming nothing; on failure throws with the tail of its output. */
+/**
+ * Runs a command, streaming nothing; on failure throws with the tail of its output.
+ * @param {string} cmd @param {string[]} args
+ * @param {{ env: NodeJS.ProcessEnv, cwd?: string, timeoutMs: number, logFile?: string }} options
+ * @returns {Promise<void>}
+ */
 function runQuiet(cmd, args, { env, cwd, timeoutMs, logFile }) {
   return new Promise((resolve, reject) => {
     const out = logFile ? fs.createWriteStream(logFile) : null;
@@ -77,22 +83,29 @@ function runQuiet(cmd, args, { env, cwd, timeoutMs, logFile }) {
     child.stderr.on('data', onData);
     const timer = setTimeout(() => {
       tail += `\n[vscode-test] timed out after ${timeoutMs / 1000}s, killing ${cmd}`;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       out?.end();
       if (code === 0) return resolve();
       const lines = tail.trimEnd().split('\n').slice(-30).join('\n');
-      reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? 'exit ' + code})` +
-        (logFile ? `; full log: ${logFile}` : '') + `\n--- last output ---\n${lines}`));
+      reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? 'exit ' + code})` + (logFile ? `; full log: ${logFile}` : '') + `\n--- last output ---\n${lines}`));
     });
   });
 }
 
 /** Installs missing Debian packages. apt-get update runs only when something is missing. */
 export async function ensureSystemPackages() {
+  /** @type {[string, () => boolean][]} */
   const wanted = [
     // [package, already-present check]
     ['chromium', () => fs.existsSync(CHROMIUM_PATH)],
@@ -106,8 +119,7 @@ export async function ensureSystemPackages() {
   const missing = wanted.filter(([, present]) => !present()).map(([pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')}; run as root or install them:\n` +
-      `  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(`missing Debian packages: ${missing.join(' ')}; run as root or install them:\n` + `  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log(`apt-get update (missing: ${missing.join(', ')})`);
@@ -146,15 +158,32 @@ async function withLock(fn) {
       fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
       break;
     } catch (err) {
-      if (err.code !== 'EEXIST') throw err;
+      if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EEXIST') throw err;
       // Take over a lock whose owner died.
       let owner = NaN;
-      try { owner = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8')); } catch { /* being written */ }
+      try {
+        owner = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
       let alive = false;
-      if (owner) { try { process.kill(owner, 0); alive = true; } catch { alive = false; } }
-      if (owner && !alive) { fs.rmSync(LOCK_DIR, { recursive: true, force: true }); continue; }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${LOCK_DIR}`);
-      if (!waiting) { waiting = true; log(`waiting for another install to finish (lock ${LOCK_DIR})`); }
+      if (owner) {
+        try {
+          process.kill(owner, 0);
+          alive = true;
+        } catch {
+          alive = false;
+        }
+      }
+      if (owner && !alive) {
+        fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${LOCK_DIR}`, { cause: err });
+      if (!waiting) {
+        waiting = true;
+        log(`waiting for another install to finish (lock ${LOCK_DIR})`);
+      }
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -169,14 +198,14 @@ async function installCodeServer() {
   // A folder without a marker is a broken or interrupted install: start over.
   fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
   fs.mkdirSync(INSTALL_DIR, { recursive: true });
-  fs.writeFileSync(path.join(INSTALL_DIR, 'package.json'),
-    JSON.stringify({ name: 'vscode-test-code-server', private: true, description: 'cache, see tools/vscode-test/install.mjs' }, null, 2) + '\n');
+  fs.writeFileSync(path.join(INSTALL_DIR, 'package.json'), JSON.stringify({ name: 'vscode-test-code-server', private: true, description: 'cache, see tools/vscode-test/install.mjs' }, null, 2) + '\n');
 
   // Own TMPDIR: holds the seeded ripgrep cache and keeps node-gyp's scratch files out of /tmp.
   const tmpDir = path.join(CACHE_DIR, 'tmp');
   fs.mkdirSync(tmpDir, { recursive: true });
   seedRipgrepCache(tmpDir);
 
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     TMPDIR: tmpDir,
@@ -197,8 +226,12 @@ async function installCodeServer() {
   const logFile = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}-install.log`);
   log(`npm install code-server@${CODE_SERVER_VERSION} into ${INSTALL_DIR} (~300 MB, a minute or two)`);
   // --unsafe-perm: as root, code-server's postinstall stops without it.
-  await runQuiet(npmCmd, [...npmPre, 'install', '--unsafe-perm', '--no-save', '--no-package-lock',
-    `code-server@${CODE_SERVER_VERSION}`], { cwd: INSTALL_DIR, env, timeoutMs: NPM_INSTALL_TIMEOUT_MS, logFile });
+  await runQuiet(npmCmd, [...npmPre, 'install', '--unsafe-perm', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: INSTALL_DIR,
+    env,
+    timeoutMs: NPM_INSTALL_TIMEOUT_MS,
+    logFile,
+  });
 
   // Verify it starts before declaring the install complete.
   const v = spawnSync(process.execPath, [codeServerEntry(), '--version'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CONFIG_HOME: tmpDir, XDG_DATA_HOME: tmpDir } });
@@ -235,6 +268,9 @@ export async function ensureInstalled() {
 if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   ensureInstalled().then(
     (r) => log(`ready: code-server ${CODE_SERVER_VERSION} at ${r.installDir}, chromium at ${r.chromiumPath}`),
-    (err) => { console.error(`[vscode-test] install failed: ${err.message}`); process.exit(1); },
+    (err) => {
+      console.error(`[vscode-test] install failed: ${err.message}`);
+      process.exit(1);
+    },
   );
 }

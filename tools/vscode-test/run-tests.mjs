@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs extension tests in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) with Debian's Chromium,
 // driven by playwright-core, fully offline. See shared/e2e/README.md for why it is done this way:
 // desktop VS Code / Electron cannot be downloaded here, code-server comes from the npm registry.
@@ -30,7 +31,7 @@ import { format, parseArgs } from 'node:util';
 import { CODE_SERVER_VERSION, ensureInstalled, REPO_ROOT, VSCODE_VERSION } from './install.mjs';
 
 // Settings written to the temp user-data dir before extraSettings: keep the window quiet and offline.
-const DEFAULT_SETTINGS = {
+export const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -45,19 +46,35 @@ const DEFAULT_SETTINGS = {
 };
 
 const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // Keep renderer timers running at full speed although nothing is visible.
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
 ];
 
 // The same hook also carries the workbench's own info log; these lines are routine and hidden
 // (all of them show with --verbose). Extension-host output has no prefix to tell it apart, hence a list.
-const WORKBENCH_NOISE = new RegExp('^(' + [
-  'Resolving connection token', 'Resolved connection token', 'Creating a socket', '\\[Service Worker\\]',
-  'Ignoring fetching additional builtin extensions', 'Updating additional builtin extensions cache',
-  'ChatSessionStore:', 'Started local extension host', 'Extension host .* started',
-].join('|') + ')');
+const WORKBENCH_NOISE = new RegExp(
+  '^(' +
+    [
+      'Resolving connection token',
+      'Resolved connection token',
+      'Creating a socket',
+      '\\[Service Worker\\]',
+      'Ignoring fetching additional builtin extensions',
+      'Updating additional builtin extensions cache',
+      'ChatSessionStore:',
+      'Started local extension host',
+      'Extension host .* started',
+    ].join('|') +
+    ')',
+);
 
 const CODE_SERVER_START_TIMEOUT_MS = 60_000;
 const INSTALL_VSIX_TIMEOUT_MS = 120_000;
@@ -68,23 +85,33 @@ const TAIL_LINES = 40;
 
 /** Keeps the last N lines of a process's output for error messages. */
 class Tail {
-  constructor(max = 400) { this.max = max; this.lines = []; this.partial = ''; }
+  constructor(max = 400) {
+    this.max = max;
+    /** @type {string[]} */
+    this.lines = [];
+    this.partial = '';
+  }
+  /** @param {string | Buffer} chunk */
   push(chunk) {
     const parts = (this.partial + chunk).split('\n');
-    this.partial = parts.pop();
+    this.partial = parts.pop() ?? '';
     this.lines.push(...parts);
     if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
   }
-  text(n = TAIL_LINES) { return [...this.lines, this.partial].filter(Boolean).slice(-n).join('\n'); }
+  text(n = TAIL_LINES) {
+    return [...this.lines, this.partial].filter(Boolean).slice(-n).join('\n');
+  }
 }
 
-class HarnessError extends Error {}
+export class HarnessError extends Error {}
 
 function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new HarnessError(`${what} timed out after ${Math.round(ms / 1000)}s`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new HarnessError(`${what} timed out after ${Math.round(ms / 1000)}s`)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -99,7 +126,8 @@ function codeServerEnv(tmp, extensionTestsEnv) {
   for (const k of Object.keys(env)) {
     // VSCODE_IPC_HOOK_CLI & co. (set when started from a VS Code terminal) would make code-server hand
     // the folder to that other instance; PORT overrides --bind-addr.
-    if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE' || k === 'PORT' || k === 'PASSWORD' || k === 'HASHED_PASSWORD') delete env[k];
+    // (VSCODE_TEST_OPTIONS stays: @vscode/test-cli's runner reads its mocha options from it in the extension host.)
+    if ((k.startsWith('VSCODE_') && k !== 'VSCODE_TEST_OPTIONS') || k === 'ELECTRON_RUN_AS_NODE' || k === 'PORT' || k === 'PASSWORD' || k === 'HASHED_PASSWORD') delete env[k];
   }
   Object.assign(env, {
     EXTENSIONS_GALLERY: '{}', // no marketplace: offline, and nothing gets auto-installed
@@ -117,24 +145,37 @@ function codeServerEnv(tmp, extensionTestsEnv) {
 
 function killGroup(child, signal) {
   if (!child?.pid) return;
-  try { process.kill(-child.pid, signal); } catch { /* group already gone */ }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* group already gone */
+  }
 }
 
-/** Starts code-server and resolves with { child, baseUrl, authority } once it listens. */
-function startCodeServer({ entry, tmp, env, tail, verbose, workspacePath }) {
+/**
+ * Starts code-server and resolves with { child, baseUrl, authority } once it listens.
+ * @param {{ entry: string, tmp: string, dirs: ProfileDirs, env: NodeJS.ProcessEnv, tail: Tail, verbose: boolean, workspacePath?: string }} o
+ * @returns {Promise<{ child: import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>, baseUrl: string, authority: string }>}
+ */
+function startCodeServer({ entry, tmp, dirs, env, tail, verbose, workspacePath }) {
   const args = [
     entry,
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
-    '--user-data-dir', path.join(tmp, 'user-data'),
-    '--extensions-dir', path.join(tmp, 'extensions'),
-    '--config', path.join(tmp, 'code-server.yaml'),
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--config',
+    path.join(tmp, 'code-server.yaml'),
   ];
   // detached: own process group, so the extension hosts and language servers it spawns die with it.
   const child = spawn(process.execPath, args, { env, cwd: workspacePath && fs.statSync(workspacePath).isDirectory() ? workspacePath : tmp, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -184,18 +225,24 @@ function checkEngine(extPath) {
   const [major, minor] = [Number(m[1]), Number(m[2])];
   const [haveMajor, haveMinor] = VSCODE_VERSION.split('.').map(Number);
   if (major > haveMajor || (major === haveMajor && minor > haveMinor)) {
-    throw new HarnessError(`${extPath}/package.json asks for engines.vscode "${range}", but code-server ` +
-      `${CODE_SERVER_VERSION} is VS Code ${VSCODE_VERSION} (the newest that runs on Node 20): the extension would ` +
-      'silently not be loaded. Keep engines.vscode at ^1.100.0 or lower.');
+    throw new HarnessError(
+      `${extPath}/package.json asks for engines.vscode "${range}", but code-server ` +
+        `${CODE_SERVER_VERSION} is VS Code ${VSCODE_VERSION} (the newest that runs on Node 20): the extension would ` +
+        'silently not be loaded. Keep engines.vscode at ^1.100.0 or lower.',
+    );
   }
 }
 
-/** Installs a .vsix into the run's extensions dir with code-server's CLI. */
-function installVsixInto({ entry, tmp, env, vsix }) {
-  const r = spawnSync(process.execPath, [entry,
-    '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'),
-    '--config', path.join(tmp, 'code-server.yaml'), '--force', '--install-extension', vsix,
-  ], { env, encoding: 'utf8', timeout: INSTALL_VSIX_TIMEOUT_MS });
+/**
+ * Installs a .vsix into an extensions dir with code-server's CLI.
+ * @param {{ entry: string, tmp: string, dirs: ProfileDirs, env: NodeJS.ProcessEnv, vsix: string }} o
+ */
+function installVsixInto({ entry, tmp, dirs, env, vsix }) {
+  const r = spawnSync(
+    process.execPath,
+    [entry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', path.join(tmp, 'code-server.yaml'), '--force', '--install-extension', vsix],
+    { env, encoding: 'utf8', timeout: INSTALL_VSIX_TIMEOUT_MS },
+  );
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
   // Checked on what it printed too, not only the exit code: an install that did nothing must not pass.
   if (r.error || r.status !== 0 || !/successfully installed/i.test(out)) {
@@ -204,11 +251,49 @@ function installVsixInto({ entry, tmp, env, vsix }) {
   return out;
 }
 
+/** @typedef {{ userData: string, extensions: string }} ProfileDirs */
+
+/**
+ * Writes <userData>/User/settings.json: the quiet defaults, then what the file already had, then `extraSettings`.
+ * @param {string} userData @param {Record<string, unknown>} [extraSettings]
+ */
+function writeUserSettings(userData, extraSettings = {}) {
+  const file = path.join(userData, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let existing = {};
+  try {
+    existing = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    /* none yet (or not plain JSON: replaced) */
+  }
+  fs.writeFileSync(file, JSON.stringify({ ...DEFAULT_SETTINGS, ...existing, ...extraSettings }, null, 2));
+}
+
+/**
+ * `code --install-extension` for code-server: installs a .vsix into `extensionsDir` and resolves with what the CLI
+ * printed. The code-server launcher uses it for its own --install-extension.
+ * @param {{ vsix: string, extensionsDir: string, userDataDir: string }} o
+ */
+export async function installExtension({ vsix, extensionsDir, userDataDir }) {
+  const { codeServerEntry: entry } = await ensureInstalled();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-e2e-install-'));
+  try {
+    for (const d of ['xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'tmp']) fs.mkdirSync(path.join(tmp, d), { recursive: true });
+    fs.mkdirSync(extensionsDir, { recursive: true });
+    fs.mkdirSync(userDataDir, { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'code-server.yaml'), 'auth: none\n');
+    return installVsixInto({ entry, tmp, dirs: { userData: path.resolve(userDataDir), extensions: path.resolve(extensionsDir) }, env: codeServerEnv(tmp, {}), vsix: path.resolve(vsix) });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /**
  * Runs extension tests (or just opens a window for onPage) in code-server + headless Chromium.
  *
  * @param {object} o
- * @param {string} [o.extensionDevelopmentPath] extension folder to load in development mode (ignored with installVsix)
+ * @param {string | string[]} [o.extensionDevelopmentPath] extension folder(s) to load in development mode
+ *   (ignored with installVsix)
  * @param {string} [o.extensionTestsPath] module exporting run(): Promise<void>, run in the extension host.
  *   Without it, the workbench is opened and onPage drives it; the result is onPage's return value (or 0).
  * @param {string} [o.workspacePath] folder or .code-workspace file to open
@@ -221,25 +306,39 @@ function installVsixInto({ entry, tmp, env, vsix }) {
  * @param {Record<string, string>} [o.extensionTestsEnv] extra environment for code-server and the extension host
  * @param {boolean} [o.verbose] echo code-server's output and the browser console to stderr
  * @param {boolean} [o.keepTemp] keep the temp folder (user data, logs) for inspection
+ * @param {string} [o.userDataDir] user-data folder to use (VS Code's --user-data-dir; default: a fresh temp one).
+ *   Its User/settings.json is kept, with the quiet defaults under it and extraSettings over it.
+ * @param {string} [o.extensionsDir] extensions folder to use (VS Code's --extensions-dir; default: a fresh temp one)
+ * @param {boolean} [o.disableExtensions] VS Code's --disable-extensions: installed extensions are not loaded
+ *   (development ones still are)
  * @returns {Promise<number>} exit code of the tests (or of onPage)
  */
 export async function runTests(o = {}) {
   const {
-    extraSettings = {}, timeoutMs = 10 * 60_000, onPage, extensionTestsEnv = {},
-    verbose = process.env.VSCODE_TEST_VERBOSE === '1', keepTemp = process.env.VSCODE_TEST_KEEP === '1',
+    extraSettings = {},
+    timeoutMs = 10 * 60_000,
+    onPage,
+    extensionTestsEnv = {},
+    disableExtensions = false,
+    verbose = process.env.VSCODE_TEST_VERBOSE === '1',
+    keepTemp = process.env.VSCODE_TEST_KEEP === '1',
   } = o;
+  /** @param {string | undefined} p */
   const abs = (p) => (p ? path.resolve(p) : undefined);
-  const extensionDevelopmentPath = abs(o.extensionDevelopmentPath);
+  const extensionDevelopmentPaths = (Array.isArray(o.extensionDevelopmentPath) ? o.extensionDevelopmentPath : o.extensionDevelopmentPath ? [o.extensionDevelopmentPath] : []).map((p) =>
+    path.resolve(p),
+  );
   const extensionTestsPath = abs(o.extensionTestsPath);
   const workspacePath = abs(o.workspacePath);
   const installVsix = abs(o.installVsix);
   const screenshotDir = abs(o.screenshotDir);
-  for (const [name, p] of Object.entries({ extensionDevelopmentPath, extensionTestsPath, workspacePath, installVsix })) {
+  for (const [name, p] of [...extensionDevelopmentPaths.map((d) => ['extensionDevelopmentPath', d]), ...Object.entries({ extensionTestsPath, workspacePath, installVsix })]) {
     if (p && !fs.existsSync(p)) throw new HarnessError(`${name} does not exist: ${p}`);
   }
   if (!extensionTestsPath && !onPage) throw new HarnessError('give extensionTestsPath, onPage, or both');
   if (!(timeoutMs > 0)) throw new HarnessError(`timeoutMs must be a positive number, got ${timeoutMs}`);
-  if (extensionDevelopmentPath && !installVsix) checkEngine(extensionDevelopmentPath);
+  if (disableExtensions && installVsix) throw new HarnessError('installVsix and disableExtensions together would test nothing');
+  if (!installVsix) extensionDevelopmentPaths.forEach(checkEngine);
 
   const installed = await ensureInstalled();
   const entry = installed.codeServerEntry;
@@ -248,18 +347,26 @@ export async function runTests(o = {}) {
   const { chromium } = createRequire(path.join(REPO_ROOT, 'package.json'))('playwright-core');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-e2e-'));
-  for (const d of ['user-data/User', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'tmp']) {
+  for (const d of ['xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'tmp']) {
     fs.mkdirSync(path.join(tmp, d), { recursive: true });
   }
-  fs.writeFileSync(path.join(tmp, 'user-data', 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...extraSettings }, null, 2));
+  /** @type {ProfileDirs} */
+  const dirs = {
+    userData: abs(o.userDataDir) ?? path.join(tmp, 'user-data'),
+    extensions: abs(o.extensionsDir) ?? path.join(tmp, 'extensions'),
+  };
+  writeUserSettings(dirs.userData, extraSettings);
+  fs.mkdirSync(dirs.extensions, { recursive: true });
   fs.writeFileSync(path.join(tmp, 'code-server.yaml'), 'auth: none\n');
   const env = codeServerEnv(tmp, extensionTestsEnv);
 
   const tail = new Tail();
   const consoleTail = new Tail(100);
+  /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
   let server;
+  /** @type {import('playwright-core').Browser | undefined} */
   let browser;
+  /** @type {import('playwright-core').Page | undefined} */
   let page;
   let settled = false;
   // Last-resort cleanup if this process is interrupted (Ctrl-C, CI cancel) or exits without finally.
@@ -285,34 +392,60 @@ export async function runTests(o = {}) {
   const run = async () => {
     if (installVsix) {
       console.log(`[vscode-test] installing ${path.basename(installVsix)}`);
-      installVsixInto({ entry, tmp, env, vsix: installVsix });
+      installVsixInto({ entry, tmp, dirs, env, vsix: installVsix });
     }
-    server = await startCodeServer({ entry, tmp, env, tail, verbose, workspacePath });
+    // code-server has no --disable-extensions: an empty extensions dir has the same effect (built-in extensions
+    // and development folders still load, installed extensions do not).
+    const serverDirs = disableExtensions ? { ...dirs, extensions: path.join(tmp, 'no-extensions') } : dirs;
+    fs.mkdirSync(serverDirs.extensions, { recursive: true });
+    const started = await startCodeServer({ entry, tmp, dirs: serverDirs, env, tail, verbose, workspacePath });
+    server = started;
     // Once it listens, code-server dying is a harness failure, not a test result.
-    const serverDied = new Promise((_, reject) => server.child.on('exit', (code, signal) => {
-      if (!settled) reject(new HarnessError(`code-server exited during the run (${signal ?? 'exit ' + code})`));
-    }));
+    const serverDied = new Promise((_, reject) =>
+      started.child.on('exit', (code, signal) => {
+        if (!settled) reject(new HarnessError(`code-server exited during the run (${signal ?? 'exit ' + code})`));
+      }),
+    );
     serverDied.catch(() => {});
 
+    /** @type {import('playwright-core').Browser} */
+    let launched;
     try {
-      browser = await chromium.launch({
-        executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS, timeout: BROWSER_LAUNCH_TIMEOUT_MS,
+      launched = await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        timeout: BROWSER_LAUNCH_TIMEOUT_MS,
         // A failing chromium prints why on stderr; keep it for the error message.
-        logger: { isEnabled: () => true, log: (name, sev, msg) => { if (name === 'browser') consoleTail.push(`[chromium] ${msg}\n`); } },
+        logger: {
+          isEnabled: () => true,
+          log: (name, sev, msg) => {
+            if (name === 'browser') consoleTail.push(`[chromium] ${msg}\n`);
+          },
+        },
       });
     } catch (err) {
       // Playwright's message repeats the whole command line; keep each line short.
-      const msg = err.message.split('\n').map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join('\n');
+      const msg = String(err instanceof Error ? err.message : err)
+        .split('\n')
+        .map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l))
+        .join('\n');
       throw new HarnessError(`chromium (${chromiumPath}) failed to start: ${msg}`);
     }
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
+    browser = launched;
+    const context = await launched.newContext({ viewport: { width: 1280, height: 800 } });
+    const workbench = await context.newPage();
+    page = workbench;
 
     let resolveExit;
-    const exited = new Promise((r) => { resolveExit = r; });
+    const exited = new Promise((r) => {
+      resolveExit = r;
+    });
     const crashed = new Promise((_, reject) => {
-      page.on('crash', () => reject(new HarnessError('the workbench page crashed')));
-      browser.on('disconnected', () => { if (!settled) reject(new HarnessError('chromium disconnected')); });
+      workbench.on('crash', () => reject(new HarnessError('the workbench page crashed')));
+      launched.on('disconnected', () => {
+        if (!settled) reject(new HarnessError('chromium disconnected'));
+      });
     });
     crashed.catch(() => {});
     // Extension-host console (mocha's reporter output) and exit code, see ConsoleLogInAutomationLogger.
@@ -338,9 +471,9 @@ export async function runTests(o = {}) {
       // The extension host runs extensionTestsPath only in extension-development mode. When testing a vsix,
       // point the development path at an empty folder: nothing is loaded from it, and the installed
       // extension is what the tests see.
-      let devPath = installVsix ? path.join(tmp, 'no-dev-extension') : extensionDevelopmentPath;
-      if (installVsix) fs.mkdirSync(devPath, { recursive: true });
-      if (devPath) payload.push(['extensionDevelopmentPath', remoteUri(server.authority, devPath)]);
+      const devPaths = installVsix ? [path.join(tmp, 'no-dev-extension')] : extensionDevelopmentPaths;
+      if (installVsix) fs.mkdirSync(devPaths[0], { recursive: true });
+      for (const devPath of devPaths) payload.push(['extensionDevelopmentPath', remoteUri(server.authority, devPath)]);
     }
     if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(server.authority, extensionTestsPath)]);
     if (payload.length) q.set('payload', JSON.stringify(payload));
@@ -352,7 +485,7 @@ export async function runTests(o = {}) {
       throw new HarnessError(`the workbench did not render: ${err.message}`);
     });
     const ctx = { url, baseUrl: server.baseUrl, workspacePath, screenshot, browser };
-    const pageDriver = onPage ? ready.then(() => onPage(page, ctx)) : ready;
+    const pageDriver = onPage ? ready.then(() => onPage(workbench, ctx)) : ready;
 
     const watch = (p) => Promise.race([p, serverDied, crashed]);
     if (!extensionTestsPath) {
@@ -426,21 +559,37 @@ Exit code: the tests' exit code; 2 when the harness itself failed (the message s
 async function main() {
   const { values } = parseArgs({
     options: {
-      extensionDevelopmentPath: { type: 'string' }, extensionTestsPath: { type: 'string' },
-      workspace: { type: 'string' }, vsix: { type: 'string' }, setting: { type: 'string', multiple: true },
-      settings: { type: 'string' }, env: { type: 'string', multiple: true }, timeout: { type: 'string' },
-      'screenshot-dir': { type: 'string' }, screenshot: { type: 'string' }, 'keep-temp': { type: 'boolean' },
-      verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      extensionDevelopmentPath: { type: 'string' },
+      extensionTestsPath: { type: 'string' },
+      workspace: { type: 'string' },
+      vsix: { type: 'string' },
+      setting: { type: 'string', multiple: true },
+      settings: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+      'screenshot-dir': { type: 'string' },
+      screenshot: { type: 'string' },
+      'keep-temp': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const extraSettings = values.settings ? JSON.parse(fs.readFileSync(values.settings, 'utf8')) : {};
   for (const s of values.setting ?? []) {
     const i = s.indexOf('=');
     if (i < 1) throw new HarnessError(`--setting wants KEY=VALUE, got ${s}`);
     const raw = s.slice(i + 1);
-    try { extraSettings[s.slice(0, i)] = JSON.parse(raw); } catch { extraSettings[s.slice(0, i)] = raw; }
+    try {
+      extraSettings[s.slice(0, i)] = JSON.parse(raw);
+    } catch {
+      extraSettings[s.slice(0, i)] = raw;
+    }
   }
+  /** @type {Record<string, string>} */
   const extensionTestsEnv = {};
   for (const s of values.env ?? []) {
     const i = s.indexOf('=');
@@ -477,7 +626,12 @@ async function main() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   main().then(
-    (code) => { process.exitCode = code; },
-    (err) => { console.error(`[vscode-test] ${err instanceof HarnessError ? '' : 'unexpected error: '}${err.stack && !(err instanceof HarnessError) ? err.stack : err.message}`); process.exitCode = 2; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`[vscode-test] ${err instanceof HarnessError ? '' : 'unexpected error: '}${err.stack && !(err instanceof HarnessError) ? err.stack : err.message}`);
+      process.exitCode = 2;
+    },
   );
 }

@@ -3,7 +3,14 @@
  * (type into an input box, press a notification's button, read a notification) the test asks Playwright to do on the
  * real page, as a person would. The bridge's address comes in E2E_UI_BRIDGE. (Modal dialogs are refused by VS Code
  * while extension tests run; flows with those are in tools/e2e.mjs's ui session.)
+ * The bridge is there only in code-server runs (tools/vscode-test/code-server-launcher.mjs starts it): under desktop
+ * VS Code (`npm run test:e2e -- --desktop`) there is no page to drive, and the suites that need it skip themselves.
  */
+
+/** Whether this run has a UI bridge (E2E_UI_BRIDGE holds its address). */
+export function hasUiBridge(): boolean {
+  return /^https?:\/\//.test(process.env.E2E_UI_BRIDGE ?? '');
+}
 
 export interface Ui {
   /** Forget the notifications seen so far. */
@@ -18,7 +25,7 @@ export interface Ui {
 
 export function ui(): Ui {
   const base = process.env.E2E_UI_BRIDGE;
-  if (!base) throw new Error('E2E_UI_BRIDGE is not set: run these tests with `node tools/e2e.mjs`, which drives the workbench page for them.');
+  if (!base || !hasUiBridge()) throw new Error('E2E_UI_BRIDGE is not set: run these tests with `node tools/e2e.mjs`, which drives the workbench page for them.');
   async function call<T>(route: string, body: object, timeoutMs = 15_000): Promise<T> {
     const response = await fetch(`${base}${route}`, {
       method: 'POST',
@@ -31,9 +38,15 @@ export function ui(): Ui {
     return answer;
   }
   return {
-    resetNotifications: async () => { await call('/notifications/reset', {}); },
+    resetNotifications: async () => {
+      await call('/notifications/reset', {});
+    },
     waitForNotification: async (pattern, timeoutMs) => (await call<{ message: string }>('/notifications/wait', { pattern: pattern.source, flags: pattern.flags }, timeoutMs)).message,
-    click: async (label, timeoutMs) => { await call('/click', { label }, timeoutMs); },
-    input: async (text, title, timeoutMs) => { await call('/input', { text, title }, timeoutMs); },
+    click: async (label, timeoutMs) => {
+      await call('/click', { label }, timeoutMs);
+    },
+    input: async (text, title, timeoutMs) => {
+      await call('/input', { text, title }, timeoutMs);
+    },
   };
 }

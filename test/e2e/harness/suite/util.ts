@@ -80,8 +80,11 @@ export function rangeOf(document: vscode.TextDocument, text: string, occurrence 
 
 /** Waits until the file has an `idenfy` diagnostic with this code exactly on `range`. */
 export function waitForDiagnostic(uri: vscode.Uri, code: string, range: vscode.Range, source = SOURCE, timeoutMs?: number): Promise<vscode.Diagnostic> {
-  return waitFor(`a ${code} diagnostic (source ${source}) at ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} in ${uri.path}; have ${describe(diagnosticsOf(uri, source))}`,
-    () => diagnosticsOf(uri, source).find((d) => codeOf(d) === code && d.range.isEqual(range)), timeoutMs);
+  return waitFor(
+    `a ${code} diagnostic (source ${source}) at ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} in ${uri.path}; have ${describe(diagnosticsOf(uri, source))}`,
+    () => diagnosticsOf(uri, source).find((d) => codeOf(d) === code && d.range.isEqual(range)),
+    timeoutMs,
+  );
 }
 
 /** Settles every change made by a test: reverts edited documents, closes editors, clears notifications. */
@@ -98,8 +101,12 @@ export async function resetWorkbench(): Promise<void> {
 /** Updates a user setting and waits until the extension host sees it. */
 export async function setUserSetting(section: string, key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
-  await waitFor(`${section}.${key} to read ${JSON.stringify(value)}`, () => {
-    const inspected = vscode.workspace.getConfiguration(section).inspect(key);
-    return JSON.stringify(inspected?.globalValue) === JSON.stringify(value) ? true : undefined;
-  }, 5000);
+  await waitFor(
+    `${section}.${key} to read ${JSON.stringify(value)}`,
+    () => {
+      const inspected = vscode.workspace.getConfiguration(section).inspect(key);
+      return JSON.stringify(inspected?.globalValue) === JSON.stringify(value) ? true : undefined;
+    },
+    5000,
+  );
 }

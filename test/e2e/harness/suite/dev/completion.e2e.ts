@@ -33,8 +33,8 @@ suite('completion', () => {
 
     const documentItem = items.find((i) => labelOf(i) === 'DOCUMENT')!;
     const edit = documentItem.textEdit ?? undefined;
-    const range = documentItem.range instanceof vscode.Range ? documentItem.range : documentItem.range?.replacing ?? new vscode.Range(inside, inside);
-    const insertText = typeof documentItem.insertText === 'string' ? documentItem.insertText : documentItem.insertText?.value ?? labelOf(documentItem);
+    const range = documentItem.range instanceof vscode.Range ? documentItem.range : (documentItem.range?.replacing ?? new vscode.Range(inside, inside));
+    const insertText = typeof documentItem.insertText === 'string' ? documentItem.insertText : (documentItem.insertText?.value ?? labelOf(documentItem));
     await editor.edit((b) => (edit ? b.replace(edit.range, edit.newText) : b.replace(range, insertText)));
     assert.match(document.getText(), /"tokenType": "DOCUMENT"/);
   });
@@ -49,7 +49,10 @@ suite('completion', () => {
       const found = (await completionsAt(document.uri, position)).map(labelOf);
       return found.some((l) => /sessionLength/.test(l)) ? found : undefined;
     });
-    assert.ok(labels.some((l) => /country/.test(l)), JSON.stringify(labels));
+    assert.ok(
+      labels.some((l) => /country/.test(l)),
+      JSON.stringify(labels),
+    );
     assert.ok(!labels.some((l) => /^"?clientId"?$/.test(l)), `clientId is already there but offered: ${JSON.stringify(labels)}`);
   });
 });

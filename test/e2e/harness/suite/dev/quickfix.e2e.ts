@@ -34,21 +34,26 @@ suite('quick fixes', () => {
     await waitFor('the successUrl diagnostic to clear', () => !diagnosticsOf(document.uri).some((d) => /successUrl/.test(d.message)));
     // Only that one: the other mistakes are still reported.
     const left = diagnosticsOf(document.uri);
-    assert.ok(left.some((d) => /PASPORT/.test(d.message)), describe(left));
+    assert.ok(
+      left.some((d) => /PASPORT/.test(d.message)),
+      describe(left),
+    );
   });
 
   test('renaming the typo "clientID" to "clientId" clears both the unknown key and the missing clientId', async () => {
     const { document } = await openFile('quickfix.idenfy.json');
     const key = rangeOf(document, '"clientID"');
     await waitForDiagnostic(document.uri, 'unknown-field', key);
-    assert.ok(diagnosticsOf(document.uri).some((d) => codeOf(d) === 'MISSING_VALUE'), describe(diagnosticsOf(document.uri)));
+    assert.ok(
+      diagnosticsOf(document.uri).some((d) => codeOf(d) === 'MISSING_VALUE'),
+      describe(diagnosticsOf(document.uri)),
+    );
 
     const fix = (await quickFixes(document.uri, key)).find((f) => f.title === "Rename 'clientID' to 'clientId'");
     assert.ok(fix, 'no rename fix offered');
     await apply(fix);
 
     assert.match(document.getText(), /"clientId": "e2e-quickfix"/);
-    await waitFor('unknown-field and MISSING_VALUE to clear',
-      () => !diagnosticsOf(document.uri).some((d) => codeOf(d) === 'unknown-field' || codeOf(d) === 'MISSING_VALUE'));
+    await waitFor('unknown-field and MISSING_VALUE to clear', () => !diagnosticsOf(document.uri).some((d) => codeOf(d) === 'unknown-field' || codeOf(d) === 'MISSING_VALUE'));
   });
 });

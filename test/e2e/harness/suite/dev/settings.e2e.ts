@@ -20,13 +20,11 @@ suite('settings', () => {
   test('idenfy.account.customCallbackUrl: false reports callbackUrl at once, and back to unset clears it', async () => {
     const { document } = await openFile('callback.idenfy.json');
     // The file is analysed (it has its "Send to iDenfy" lens) and callbackUrl is fine while the setting is unset.
-    await waitFor('the payload to be analysed', async () =>
-      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).length > 0 || undefined);
+    await waitFor('the payload to be analysed', async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).length > 0 || undefined);
     assert.equal(diagnosticsOf(document.uri).filter((d) => codeOf(d) === 'PERMISSIONS_ERROR').length, 0, describe(diagnosticsOf(document.uri)));
 
     await setUserSetting('idenfy', 'account.customCallbackUrl', false);
-    const found = await waitFor('PERMISSIONS_ERROR on callbackUrl',
-      () => diagnosticsOf(document.uri).find((d) => codeOf(d) === 'PERMISSIONS_ERROR' && onCallbackUrl(document, d)));
+    const found = await waitFor('PERMISSIONS_ERROR on callbackUrl', () => diagnosticsOf(document.uri).find((d) => codeOf(d) === 'PERMISSIONS_ERROR' && onCallbackUrl(document, d)));
     assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
     assert.match(found.message, /callback/i);
 

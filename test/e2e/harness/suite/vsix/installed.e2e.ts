@@ -32,7 +32,10 @@ suite('installed .vsix', () => {
     const { document } = await openFile('diagnostics.idenfy.json');
     const diagnostic = await waitForDiagnostic(document.uri, 'BAD_VALUE', rangeOf(document, '7200'), undefined, 30_000);
     assert.match(diagnostic.message, /sessionLength/);
-    assert.ok(diagnosticsOf(document.uri).some((d) => codeOf(d) === 'BAD_VALUE' && /country/.test(d.message)), describe(diagnosticsOf(document.uri)));
+    assert.ok(
+      diagnosticsOf(document.uri).some((d) => codeOf(d) === 'BAD_VALUE' && /country/.test(d.message)),
+      describe(diagnosticsOf(document.uri)),
+    );
   });
 
   test('contributes its commands', async () => {
