@@ -7,7 +7,7 @@
 //   client/    the VS Code extension: no language-server library (types from vscode-languageserver-protocol are fine)
 //   adapters   (server/, client/, cli/, emulator/) use core only through its front door, core/index.ts
 // Layer rules are `@typescript-eslint/no-restricted-imports` (errors); the front-door rule is ESLint's own
-// `no-restricted-imports`, so that it can have its own severity (two configs setting the same rule would replace,
+// `no-restricted-imports`, so that it can be configured separately (two configs setting the same rule would replace,
 // not add to, each other).
 import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
@@ -116,12 +116,11 @@ export default defineConfig(
 
   // ------------------------------------------------------------------------------------- core's front door
   {
-    // WARN FOR NOW: adapters still import core's modules directly. Flip to "error" once core/index.ts is the only
-    // way in (the front-door change); then `npm run lint` fails on any new back-door import.
+    // core/index.ts is the only way in: a back-door import fails `npm run lint` (test/architecture checks it too).
     files: ['server/**/*.ts', 'client/**/*.ts', 'cli/**/*.ts', 'emulator/**/*.ts'],
     rules: {
       'no-restricted-imports': [
-        'warn',
+        'error',
         {
           patterns: [
             {

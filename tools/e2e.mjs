@@ -299,6 +299,9 @@ async function testElectronSession(editor, { out, suite, grep, vsix, env = {} })
   fs.mkdirSync(extensionsDir, { recursive: true });
   // The quiet, offline settings code-server runs get (run-tests.mjs), for desktop VS Code too.
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(DEFAULT_SETTINGS, null, 2));
+  // The tests edit documents (and an editor may save them): they get a copy, so the fixtures never change on disk.
+  const workspace = path.join(profile, 'workspace');
+  fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
   let extensionDevelopmentPath = ROOT;
   if (vsix) {
     const [cli, ...cliArgs] = editor.cli;
@@ -324,7 +327,7 @@ async function testElectronSession(editor, { out, suite, grep, vsix, env = {} })
       extensionDevelopmentPath,
       extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mocha-index.js'),
       launchArgs: [
-        FIXTURE_WORKSPACE,
+        workspace,
         `--user-data-dir=${userDataDir}`,
         `--extensions-dir=${extensionsDir}`,
         // The dev session loads nothing but the development folder; the vsix session needs its installed package.
