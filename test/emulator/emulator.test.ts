@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { analyzeJson, DEFAULT_SETTINGS } from '../../core';
 import { createEmulator } from '../../emulator/emulator';
 import { basic, KEY, rawRequest, SECRET, withEmulator } from '../client/send/helpers';
+import { fixturePath } from '../fixtureFiles';
 
 const json = { 'Content-Type': 'application/json' };
 const auth = { ...json, Authorization: basic() };
@@ -148,7 +149,7 @@ describe('emulator: POST /api/v2/token', () => {
   });
 
   it('accepts exactly the official examples the extension finds no error in', async () => {
-    const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'official');
+    const dir = fixturePath('official');
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     assert.ok(files.length >= 10);
     await withEmulator({}, async (emulator) => {

@@ -5,10 +5,11 @@ import { describe, test } from 'node:test';
 import { analyzeCode, CodeAnalysis, CodeAnalysisCache, createLanguageService, DEFAULT_SETTINGS, normalizeSettings } from '../../../core';
 import { benchSource } from '../../../tools/bench/code';
 import { plain, TOKEN_URL } from './helpers';
+import { fixturePath } from '../../fixtureFiles';
 
 /** The incremental path (cached SourceFile + ts.updateSourceFile) must give exactly what a fresh parse gives. */
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'code');
+const FIXTURES = fixturePath('code');
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {

@@ -3,45 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeCode, DEFAULT_SETTINGS } from '../../../core';
+import { annotations, Annotations, fixturePath } from '../../fixtureFiles';
 import { lineColumn } from './helpers';
 
 /**
  * Realistic source files under test/fixtures/code, each annotated with what must be found (see its README):
  * exactly those payloads and exactly those findings, at the line and column the annotation's text gives.
  */
-const ROOT = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures');
-const FIXTURES = join(ROOT, 'code');
+const FIXTURES = fixturePath('code');
 
-interface Expected {
-  payloads: string[];
-  findings: string[];
-}
-
-function expectations(text: string): Expected {
-  const payloads: string[] = [];
-  const findings: string[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const start = line.search(/\/\/ (payload|expect): /);
-    if (start === -1) return;
-    const code = line.slice(0, start);
-    for (const part of line.slice(start + 3).split(' | ')) {
-      const [kind, rest] = [part.slice(0, part.indexOf(':')), part.slice(part.indexOf(':') + 1).trim()];
-      if (kind === 'payload') {
-        const [reason, ...via] = rest.split(' ');
-        const expectedVia = reason === 'marker' ? '// @idenfy-token' : reason === 'type' ? `type ${via.join(' ')}` : via.join(' ');
-        payloads.push(`${index + 1}:${code.lastIndexOf('{') + 1} ${reason} ${expectedVia}`);
-      } else {
-        for (const item of rest.split('; ')) {
-          const [findingCode, snippet] = item.split(' at ');
-          const column = code.indexOf(snippet);
-          assert.ok(column >= 0, `annotation text ${snippet} is on line ${index + 1}`);
-          findings.push(`${index + 1}:${column + 1} ${findingCode}`);
-        }
-      }
-    }
-  });
-  return { payloads, findings };
-}
+type Expected = Annotations;
 
 function actual(text: string, fileName: string): Expected {
   const result = analyzeCode({ text, fileName }, DEFAULT_SETTINGS);
@@ -63,8 +34,7 @@ describe('annotated fixtures', () => {
   for (const file of files) {
     test(file, () => {
       const text = readFileSync(join(FIXTURES, file), 'utf8');
-      const expected = expectations(text);
-      expected.findings.sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
+      const expected = annotations(text);
       assert.deepEqual(actual(text, file), expected);
       // The same file with CRLF line ends: the same lines and columns.
       assert.deepEqual(actual(text.replace(/\n/g, '\r\n'), file), expected);
@@ -78,7 +48,7 @@ describe('annotated fixtures', () => {
  * `requestBody.additionalSteps = { UTILITY_BILL: 2 }` is checked on its own: two BAD_VALUEs, key and value).
  */
 describe('research code samples', () => {
-  const SAMPLES = join(ROOT, 'research', 'code-samples');
+  const SAMPLES = fixturePath('research', 'code-samples');
   const expected: Record<string, { payloads: string[]; findings: string[] }> = {
     '01-fetch-inline-literal.ts': { payloads: ['14:26 call fetch'], findings: ['19:22 BAD_VALUE'] },
     '02-axios-post-body-variable.js': { payloads: ['8:19 call axios.post'], findings: ['10:5 unknown-field'] },

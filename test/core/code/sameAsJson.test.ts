@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeJson, Finding, IdenfySettings, normalizeSettings } from '../../../core';
 import { analyze, toJson, TOKEN_URL } from './helpers';
+import { fixturePath } from '../../fixtureFiles';
 
 /**
  * One rule core serves JSON and code: a payload written into code gives the findings its JSON gives, with the same
  * codes, messages, severities, fields, related spans and fixes, at the same places (shifted by where it sits).
  * JSON is a JavaScript expression, so each JSON payload is embedded verbatim and both sides are compared exactly.
  */
-const ROOT = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures');
+const ROOT = fixturePath();
 
 /** A payload with a mistake for most rules. */
 const MISTAKES = JSON.stringify({

@@ -11,10 +11,11 @@ import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { COUNTRY_NAMES } from '../../../core/rules/countries';
 import { DOCUMENT_TYPES } from '../../../core/rules/documents';
 import { applyEdits } from './helpers';
+import { fixturePath } from '../../fixtureFiles';
 
 /** Hover, completion and fixes on payloads the real code extractor (core/code) finds in the research samples. */
 
-const SAMPLES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'research', 'code-samples');
+const SAMPLES = fixturePath('research', 'code-samples');
 
 function sample(name: string) {
   const text = readFileSync(join(SAMPLES, name), 'utf8');

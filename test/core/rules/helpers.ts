@@ -2,11 +2,9 @@
  * Shared helpers for the rule tests: run the pure core on a JSON text and look at what it reports.
  *
  * Expectations in the tests come from docs/reference/token-endpoint.md, written out in each test file; nothing
- * here reads the rule table (core/spec), so a wrong number in the table cannot make its own test pass.
+ * here reads the rule table (core/rules), so a wrong number in the table cannot make its own test pass.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { analyzeJson, JsonAnalysis } from '../../../core/json';
 import { Finding, FixHint, Severity } from '../../../core/model';
 import { normalizeSettings } from '../../../core/settings';
@@ -113,28 +111,4 @@ export function fixTargets(finding: Finding): unknown[] {
   return fixesOf(finding).map((f) => (f.kind === 'replaceValue' || f.kind === 'renameKey' ? f.to : f.kind));
 }
 
-/** The repository root (the folder with package.json), from the compiled test's folder. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'core'))) {
-    const parent = dirname(dir);
-    assert.notEqual(parent, dir, 'repository root not found');
-    dir = parent;
-  }
-  return dir;
-}
-
-export function fixturePath(...parts: string[]): string {
-  return resolve(repoRoot(), 'test', 'fixtures', ...parts);
-}
-
-export function readFixture(...parts: string[]): string {
-  return readFileSync(fixturePath(...parts), 'utf8');
-}
-
-/** Files directly in a fixture folder whose names end with one of `extensions`. */
-export function listFixtures(folder: string, extensions: readonly string[]): string[] {
-  const dir = fixturePath(folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => extensions.some((ext) => name.endsWith(ext))).sort();
-}
+export { fixturePath, listFixtures, readFixture, repoRoot } from '../../fixtureFiles';
