@@ -5,7 +5,8 @@ import { baseName } from './paths';
 import { IdenfySettings } from './settings';
 import { FIELDS } from './rules/fields';
 import { DOCS } from './rules/links';
-import { PROJECT_CODES, validateBody } from './validate';
+import { PROJECT_CODES } from './rules/codes';
+import { validateBody } from './validate';
 
 export interface JsonDocument {
   readonly text: string;
