@@ -1,4 +1,4 @@
-import { ADDITIONAL_STEP_TYPES, UTILITY_BILL_STEP } from './documents';
+import { ADDITIONAL_STEP_SETTINGS, ADDITIONAL_STEP_TEXT_KEYS, ADDITIONAL_STEP_TYPES, UTILITY_BILL_STEP } from './documents';
 import {
   ADDITIONAL_STEP_PROPERTY_DOCS,
   ADDITIONAL_STEP_SETTING_DOCS,
@@ -10,7 +10,8 @@ import {
  * The shape of the nested `additionalSteps` value, as data: country key → document key → step name → step
  * properties, with the keys and value types allowed at each level. The validator (core/validate.ts), hover and
  * completion (core/features/) and the JSON Schema (tools/bench/jsonSchema.ts) walk this one tree; none of them
- * knows the nesting by path length.
+ * knows the nesting by path length. The lists of allowed names and values stay in documents.ts, their explanations
+ * in enumDocs.ts (a unit test checks both cover the same names).
  */
 
 /**
@@ -107,8 +108,8 @@ const settingsShape: RecordShape = {
   what: 'additional step setting',
   summary: 'How the user may hand in the document.',
   expected: 'an object with canUpload, canCapture, canUploadPDF',
-  properties: Object.fromEntries(Object.entries(ADDITIONAL_STEP_SETTING_DOCS).map(([name, doc]) => [name, {
-    doc, shape: { kind: 'boolean', label: 'key', summary: doc } satisfies BooleanShape,
+  properties: Object.fromEntries(ADDITIONAL_STEP_SETTINGS.map((name) => [name, {
+    doc: ADDITIONAL_STEP_SETTING_DOCS[name], shape: { kind: 'boolean', label: 'key', summary: ADDITIONAL_STEP_SETTING_DOCS[name] } satisfies BooleanShape,
   }])),
 };
 
@@ -118,8 +119,8 @@ const textShape: RecordShape = {
   what: 'additional step text',
   summary: 'The step\'s texts in one locale.',
   expected: 'an object with name and description',
-  properties: Object.fromEntries(Object.entries(ADDITIONAL_STEP_TEXT_DOCS).map(([name, doc]) => [name, {
-    doc, shape: { kind: 'string', label: 'inStep', summary: doc, nullIsBad: true } satisfies StringShape,
+  properties: Object.fromEntries(ADDITIONAL_STEP_TEXT_KEYS.map((name) => [name, {
+    doc: ADDITIONAL_STEP_TEXT_DOCS[name], shape: { kind: 'string', label: 'inStep', summary: ADDITIONAL_STEP_TEXT_DOCS[name], nullIsBad: true } satisfies StringShape,
   }])),
 };
 
