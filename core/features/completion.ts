@@ -2,7 +2,7 @@ import { getLocation, parseTree } from 'jsonc-parser';
 import { keyOf, PayloadNode, valueOf } from '../model';
 import { DEFAULT_SETTINGS, IdenfySettings } from '../settings';
 import { COUNTRY_NAMES } from '../rules/countries';
-import { MapKeys, shapeAtPath } from '../rules/additionalSteps';
+import { MapKeys, Shape, shapeAtPath } from '../rules/additionalSteps';
 import { ADDITIONAL_STEP_TYPES, DOCUMENT_TYPES, UTILITY_BILL_STEP } from '../rules/documents';
 import { DOCUMENT_TYPE_DOCS, ENUM_VALUE_DOCS } from '../rules/enumDocs';
 import { FieldSpec, FIELDS } from '../rules/fields';
@@ -462,11 +462,22 @@ function valueCandidates(path: readonly PathSegment[], settings: IdenfySettings)
     return [];
   }
   if (rule.kind === 'additionalSteps') {
-    const shape = shapeAtPath(rule.shape, path.slice(1));
+    const shape = shapeAtPath(rule.shape, path.slice(1)) ?? likelyShape(rule.shape, path.slice(1));
     if (shape?.kind === 'enum') return shape.values.map((value) => ({ value, documentation: shape.docs[value] }));
     if (shape?.kind === 'boolean') return booleans();
   }
   return [];
+}
+
+/**
+ * The value of a key an object of fixed keys does not know (a typo, `canCaptur`) where all its keys take the same
+ * kind of value: that kind, so `true`/`false` are still proposed under a step's `settings`.
+ */
+function likelyShape(root: Shape, path: readonly PathSegment[]): Shape | undefined {
+  const parent = shapeAtPath(root, path.slice(0, -1));
+  if (parent?.kind !== 'record') return undefined;
+  const shapes = Object.values(parent.properties).map((property) => property.shape);
+  return shapes.length > 0 && shapes.every((shape) => shape.kind === shapes[0].kind) ? shapes[0] : undefined;
 }
 
 function hasValueSuggestions(spec: FieldSpec): boolean {
