@@ -4,7 +4,8 @@ import { detectPayload, looksLikePayloadText, mayBePayloadText, PayloadReason } 
 import { Finding, PayloadNode } from './model';
 import { IdenfySettings } from './settings';
 import { DOCS } from './rules/links';
-import { PROJECT_CODES, validateBody } from './validate';
+import { PROJECT_CODES } from './rules/codes';
+import { validateBody } from './validate';
 
 export interface JsonDocument {
   readonly text: string;

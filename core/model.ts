@@ -1,3 +1,6 @@
+import type { ProjectCode } from './rules/codes';
+import type { ErrorIdentifier } from './rules/errors';
+
 /**
  * The language-neutral payload model the rules run on.
  *
@@ -51,10 +54,12 @@ export interface RelatedSpan extends TextSpan {
   readonly message: string;
 }
 
+/** The identifier iDenfy would answer with (BAD_VALUE, …) or a code of this project (unknown-field, …). */
+export type FindingCode = ErrorIdentifier | ProjectCode;
+
 export interface Finding extends TextSpan {
   readonly severity: Severity;
-  /** The identifier iDenfy would answer with (BAD_VALUE, …) or a code of this project (unknown-field, …). */
-  readonly code: string;
+  readonly code: FindingCode;
   readonly message: string;
   /** Documentation page for this finding. */
   readonly href: string;

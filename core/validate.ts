@@ -1,37 +1,17 @@
-import { Finding, FixHint, keyOf, PayloadNode, RelatedSpan, Severity, spanOf, TextSpan, valueOf } from './model';
+import { Finding, FindingCode, FixHint, keyOf, PayloadNode, RelatedSpan, Severity, spanOf, TextSpan, valueOf } from './model';
 import { nearest } from './nearest';
 import { IdenfySettings } from './settings';
+import { MapKeys, Shape } from './rules/additionalSteps';
+import { PROJECT_CODES } from './rules/codes';
+import { COMBINATION_RULES, Literal, RuleContext } from './rules/combinations';
 import { COUNTRY_ALIASES, COUNTRY_CODES, COUNTRY_NAMES, normalizeCountry } from './rules/countries';
-import {
-  ADDITIONAL_STEP_KEYS,
-  ADDITIONAL_STEP_SETTINGS,
-  ADDITIONAL_STEP_TEXT_KEYS,
-  ADDITIONAL_STEP_TYPES,
-  DOCUMENT_TYPE_SET,
-  DOCUMENT_TYPES,
-} from './rules/documents';
+import { DOCUMENT_TYPE_SET, DOCUMENT_TYPES } from './rules/documents';
 import { FIELD_NAMES, FieldRule, FieldSpec, FIELDS, NAME_FORBIDDEN_CHARACTERS } from './rules/fields';
 import { DOCS, DocPage } from './rules/links';
 import { KNOWN_LOCALE_SET, KNOWN_LOCALES } from './rules/locales';
 
-/** Project codes for findings that carry no identifier of the API (unknown keys and notes). */
-export const PROJECT_CODES = {
-  unknownField: 'unknown-field',
-  duplicateKey: 'duplicate-key',
-  numericClientId: 'numeric-client-id',
-  legacyField: 'legacy-field',
-  legacyValue: 'legacy-value',
-  countryArray: 'country-array',
-  emptyDocuments: 'empty-documents',
-  unknownLocale: 'unknown-locale',
-  additionalDataWithoutSteps: 'additional-data-without-steps',
-  devOnly: 'dev-credentials-only',
-  tooDeep: 'too-deeply-nested',
-  tooLarge: 'too-large',
-  checksFailed: 'checks-failed',
-  successStatus: 'success-status',
-  unknownIdentifier: 'unknown-identifier',
-} as const;
+/** Project codes for findings that carry no identifier of the API: the table lives in core/rules/codes.ts. */
+export { PROJECT_CODES };
 
 /** Checks a request body that has been parsed into the payload model. */
 export function validateBody(body: PayloadNode | undefined, settings: IdenfySettings, emptySpan: TextSpan): Finding[] {
@@ -65,8 +45,6 @@ export function validateBody(body: PayloadNode | undefined, settings: IdenfySett
 export function validatePayload(root: PayloadNode, settings: IdenfySettings): Finding[] {
   return new PayloadChecker(settings).check(root);
 }
-
-type Literal = string | number | boolean | null;
 
 const FORBIDDEN_IN_NAMES = new RegExp(`[\\p{Nd}${NAME_FORBIDDEN_CHARACTERS.replace(/[\\\]\\[^-]/g, '\\$&')}]`, 'u');
 
@@ -228,7 +206,7 @@ class PayloadChecker {
         else for (const item of value.children ?? []) if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `${name} items must be strings; got ${describe(item)}.`, doc, path);
         return;
       case 'additionalSteps':
-        this.checkAdditionalSteps(value, path, doc);
+        this.checkShape(rule.shape, value, { path, key: name, inStep: name }, doc);
         return;
       case 'additionalData':
         this.checkAdditionalData(value, path, doc);
@@ -360,68 +338,65 @@ class PayloadChecker {
     this.bad(value, `${name} must be a valid https:// URL; got "${text}".`, doc, path);
   }
 
-  private checkAdditionalSteps(value: PayloadNode, path: string, doc: DocPage): void {
-    const shape = '{ "<country or ALL>": { "<document type or ALL>": { "<STEP_NAME>": { … } } } }';
-    if (!this.expectObject(value, `additionalSteps must be an object ${shape}`, path, doc)) return;
-    for (const [countryKey, countryValue, countryProperty] of entries(value)) {
-      const countryPath = `${path}.${countryKey}`;
-      const country = countryKey.toUpperCase() === 'ALL' ? 'ALL' : normalizeCountry(countryKey);
-      if (!country) {
-        this.bad(keyOf(countryProperty), `additionalSteps keys must be ISO 3166-1 alpha-2 country codes or ALL; got "${countryKey}".`, doc, countryPath, countryFix(keyOf(countryProperty), countryKey, countryProperty));
-      }
-      if (!this.expectObject(countryValue, `additionalSteps.${countryKey} must be an object keyed by document type or ALL`, countryPath, doc)) continue;
-      for (const [documentKey, documentValue, documentProperty] of entries(countryValue)) {
-        const documentPath = `${countryPath}.${documentKey}`;
-        if (documentKey !== 'ALL' && !DOCUMENT_TYPE_SET.has(documentKey)) {
-          const suggestion = nearest(documentKey, DOCUMENT_TYPES);
-          this.bad(keyOf(documentProperty), `additionalSteps.${countryKey} keys must be document types or ALL; got "${documentKey}".`, doc, documentPath,
-            suggestion ? [{ kind: 'renameKey', property: documentProperty, to: suggestion }] : undefined);
-        } else if (country && country !== 'ALL') {
-          this.countryDocumentRule(keyOf(documentProperty), documentKey, country, keyOf(countryProperty), documentPath, doc);
+  /**
+   * Checks a value against its shape in the tree of core/rules/additionalSteps.ts: objects key by key, in the
+   * payload's order, each key before its value. Computed values are never checked; null passes, except where the
+   * shape says otherwise.
+   */
+  private checkShape(shape: Shape, value: PayloadNode, at: ShapeAt, doc: DocPage): void {
+    if (value.type === 'unknown') return;
+    const label = shape.label === 'path' ? at.path : shape.label === 'key' ? at.key : at.inStep;
+    switch (shape.kind) {
+      case 'map':
+        if (!this.expectObject(value, `${label} must be ${shape.expected}`, at.path, doc)) return;
+        for (const [key, item, property] of entries(value)) {
+          this.checkMapKey(shape.keys, key, property, label, `${at.path}.${key}`, doc);
+          this.checkShape(shape.values, item, childAt(at, key, shape), doc);
         }
-        if (!this.expectObject(documentValue, `${documentPath} must be an object keyed by step name`, documentPath, doc)) continue;
-        for (const [stepName, stepValue] of entries(documentValue)) this.checkStep(stepValue, `${documentPath}.${stepName}`, doc);
-      }
+        return;
+      case 'record':
+        if (!this.expectObject(value, `${label} must be ${shape.expected}`, at.path, doc)) return;
+        for (const [key, item, property] of entries(value)) {
+          if (shape.skipKeysWithoutValue && (item.type === 'unknown' || item.type === 'null')) continue;
+          const known = Object.prototype.hasOwnProperty.call(shape.properties, key) ? shape.properties[key] : undefined;
+          if (!known) this.unknownKey(property, key, Object.keys(shape.properties), `${at.path}.${key}`, doc);
+          else this.checkShape(known.shape, item, childAt(at, key, shape), doc);
+        }
+        return;
+      case 'enum':
+        if (value.type !== 'null') this.checkEnum(value, label, at.path, doc, shape.values);
+        return;
+      case 'boolean':
+        if (value.type !== 'null') this.checkBoolean(value, label, at.path, doc);
+        return;
+      case 'string':
+        if (value.type !== 'string' && (value.type !== 'null' || shape.nullIsBad)) this.bad(value, `${label} must be a string; got ${describe(value)}.`, doc, at.path);
+        return;
+      case 'stringList':
+        if (value.type === 'null') return;
+        if (value.type !== 'array') this.bad(value, `${label} must be ${shape.expected}; got ${describe(value)}.`, doc, at.path);
+        else for (const item of value.children ?? []) if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `${label} items must be strings; got ${describe(item)}.`, doc, at.path);
+        return;
     }
   }
 
-  private checkStep(step: PayloadNode, path: string, doc: DocPage): void {
-    if (!this.expectObject(step, `${path} must be an object with optional type, fields, texts and settings`, path, doc)) return;
-    for (const [key, value, property] of entries(step)) {
-      const keyPath = `${path}.${key}`;
-      if (value.type === 'unknown' || value.type === 'null') continue;
-      switch (key) {
-        case 'type':
-          this.checkEnum(value, 'type', keyPath, doc, ADDITIONAL_STEP_TYPES);
-          break;
-        case 'fields':
-          if (value.type !== 'array') this.bad(value, `fields must be an array of field names; got ${describe(value)}.`, doc, keyPath);
-          else for (const item of value.children ?? []) if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `fields items must be strings; got ${describe(item)}.`, doc, keyPath);
-          break;
-        case 'texts':
-          this.checkStepTexts(value, keyPath, doc);
-          break;
-        case 'settings':
-          if (!this.expectObject(value, 'settings must be an object with canUpload, canCapture, canUploadPDF', keyPath, doc)) break;
-          for (const [settingKey, settingValue, settingProperty] of entries(value)) {
-            if (!ADDITIONAL_STEP_SETTINGS.includes(settingKey)) this.unknownKey(settingProperty, settingKey, ADDITIONAL_STEP_SETTINGS, `${keyPath}.${settingKey}`, doc);
-            else if (settingValue.type !== 'unknown' && settingValue.type !== 'null') this.checkBoolean(settingValue, settingKey, `${keyPath}.${settingKey}`, doc);
-          }
-          break;
-        default:
-          this.unknownKey(property, key, ADDITIONAL_STEP_KEYS, keyPath, doc);
-      }
-    }
-  }
-
-  private checkStepTexts(value: PayloadNode, path: string, doc: DocPage): void {
-    if (!this.expectObject(value, 'texts must be an object keyed by locale: { "en": { "name": …, "description": … } }', path, doc)) return;
-    for (const [locale, text] of entries(value)) {
-      if (!this.expectObject(text, `texts.${locale} must be an object with name and description`, `${path}.${locale}`, doc)) continue;
-      for (const [key, item, property] of entries(text)) {
-        if (key !== 'name' && key !== 'description') this.unknownKey(property, key, ADDITIONAL_STEP_TEXT_KEYS, `${path}.${locale}.${key}`, doc);
-        else if (item.type !== 'string' && item.type !== 'unknown') this.bad(item, `texts.${locale}.${key} must be a string; got ${describe(item)}.`, doc, `${path}.${locale}.${key}`);
-      }
+  /** A key of a map: a country code, a document type (or ALL where allowed); step names and locales are free. */
+  private checkMapKey(keys: MapKeys, key: string, property: PayloadNode, label: string, path: string, doc: DocPage): void {
+    const isAll = keys.all !== undefined && (keys.all.caseInsensitive ? key.toUpperCase() === 'ALL' : key === 'ALL');
+    if (isAll) return;
+    switch (keys.kind) {
+      case 'country':
+        if (!normalizeCountry(key)) this.bad(keyOf(property), `${label} keys must be ${keys.expected}; got "${key}".`, doc, path, countryFix(keyOf(property), key, property));
+        return;
+      case 'documentType':
+        if (!DOCUMENT_TYPE_SET.has(key)) {
+          const suggestion = nearest(key, DOCUMENT_TYPES);
+          this.bad(keyOf(property), `${label} keys must be ${keys.expected}; got "${key}".`, doc, path, suggestion ? [{ kind: 'renameKey', property, to: suggestion }] : undefined);
+        }
+        return;
+      case 'stepName':
+      case 'locale':
+        return;
     }
   }
 
@@ -441,114 +416,22 @@ class PayloadChecker {
 
   // ---- combination and account rules -------------------------------------------------------------------------
 
+  /** The table of core/rules/combinations.ts, in its order. */
   private combinationRules(open: boolean): void {
-    const { account } = this.settings;
-
-    // A document type tied to some countries, with `country` set to another.
-    const country = this.literal('country');
-    const documents = this.valueNode('documents');
-    if (typeof country === 'string' && normalizeCountry(country) && documents?.type === 'array') {
-      for (const [i, item] of (documents.children ?? []).entries()) {
-        if (item.type === 'string') this.countryDocumentRule(item, item.value as string, normalizeCountry(country)!, this.valueNode('country')!, `documents[${i}]`, 'tokenGeneration');
+    const ctx: RuleContext = {
+      settings: this.settings,
+      open,
+      property: (name) => this.fields.get(name),
+      value: (name) => this.valueNode(name),
+      literal: (name) => this.literal(name),
+    };
+    for (const rule of COMBINATION_RULES) {
+      const found = rule.check(ctx);
+      if (!found) continue;
+      for (const hit of Array.isArray(found) ? found : [found]) {
+        this.add(hit.at, rule.severity, rule.code, rule.message(hit.data, ctx), hit.doc ?? rule.doc, { field: hit.field, related: hit.related, fixes: hit.fixes });
       }
     }
-
-    const tokenType = this.literal('tokenType');
-    if (account.allowedTokenTypes && typeof tokenType === 'string' && !account.allowedTokenTypes.includes(tokenType)) {
-      this.add(this.valueNode('tokenType')!, 'error', 'PARTNER_CONTRACT_ERROR',
-        `Partner is not allowed to generate the requested token type: ${tokenType} (idenfy.account.allowedTokenTypes: ${account.allowedTokenTypes.join(', ') || 'none'}).`,
-        'tokenGeneration', { field: 'tokenType' });
-    }
-
-    const callbackUrl = this.literal('callbackUrl');
-    if (account.customCallbackUrl === false && typeof callbackUrl === 'string') {
-      this.add(keyOf(this.fields.get('callbackUrl')!), 'error', 'PERMISSIONS_ERROR',
-        'Custom callback URL is not enabled for this partner (idenfy.account.customCallbackUrl is false); results go to the callback set in the dashboard.',
-        'tokenGeneration', { field: 'callbackUrl', fixes: [{ kind: 'removeProperty', property: this.fields.get('callbackUrl')! }] });
-    }
-
-    const additionalSteps = this.valueNode('additionalSteps');
-    const hasSteps = additionalSteps !== undefined && additionalSteps.type !== 'null';
-    if (account.additionalSteps === false && additionalSteps?.type === 'object') {
-      this.add(keyOf(this.fields.get('additionalSteps')!), 'error', 'PERMISSIONS_ERROR',
-        'additionalSteps is not enabled for this partner (idenfy.account.additionalSteps is false).',
-        'additionalSteps', { field: 'additionalSteps', fixes: [{ kind: 'removeProperty', property: this.fields.get('additionalSteps')! }] });
-    }
-
-    if (this.literal('utilityBill') === true && additionalSteps?.type === 'object') {
-      this.conflict('utilityBill', 'additionalSteps', 'utilityBill and additionalSteps cannot be used together: use the UTILITY_BILL step of additionalSteps instead.', 'additionalSteps');
-    }
-
-    const additionalData = this.valueNode('additionalData');
-    const address = this.valueNode('address');
-    if (address && address.type !== 'null' && additionalData && additionalData.type !== 'null') {
-      this.conflict('address', 'additionalData', 'address and additionalData cannot be used together: send the address in additionalData (or drop additionalData).', 'additionalSteps');
-    }
-
-    const expiryTime = this.literal('expiryTime');
-    if (this.literal('generateDigitString') === true && typeof expiryTime === 'number' && expiryTime > account.digitStringMaxExpiry && expiryTime <= 2_592_000) {
-      const expiryNode = this.valueNode('expiryTime')!;
-      this.add(expiryNode, 'error', 'PARTNER_CONTRACT_ERROR',
-        `generateDigitString=true but expiry time exceeds the mobile code maximum: the 8-digit code lives at most ${account.digitStringMaxExpiry} seconds (idenfy.account.digitStringMaxExpiry); got ${expiryTime}.`,
-        'tokenGeneration', {
-          field: 'expiryTime',
-          related: [{ ...spanOf(keyOf(this.fields.get('generateDigitString')!)), message: 'generateDigitString is true' }],
-          fixes: [{ kind: 'replaceValue', node: expiryNode, to: account.digitStringMaxExpiry }],
-        });
-    }
-
-    this.accountIdRule('questionnaire', account.questionnaireIds, 'idenfy.account.questionnaireIds');
-    this.accountIdRule('riskAssessmentProfile', account.riskAssessmentProfileIds, 'idenfy.account.riskAssessmentProfileIds');
-
-    const ageLimit = this.literal('ageLimit');
-    const ageMax = this.literal('ageMax');
-    if (typeof ageLimit === 'number' && typeof ageMax === 'number' && Number.isInteger(ageLimit) && Number.isInteger(ageMax) && ageLimit > ageMax) {
-      this.add(this.valueNode('ageLimit')!, 'error', 'VALIDATION_ERROR', `ageLimit (${ageLimit}) must not be greater than ageMax (${ageMax}).`, 'tokenGeneration', {
-        field: 'ageLimit', related: [{ ...spanOf(this.valueNode('ageMax')!), message: `ageMax is ${ageMax}` }],
-      });
-    }
-
-    if (additionalData && additionalData.type === 'object' && !hasSteps && !open) {
-      this.add(keyOf(this.fields.get('additionalData')!), 'warning', PROJECT_CODES.additionalDataWithoutSteps,
-        'additionalData is meant for COMPARE/EXTRACT additional steps, but there is no additionalSteps in this payload.', 'additionalSteps', { field: 'additionalData' });
-    }
-
-    const dummyStatus = this.literal('dummyStatus');
-    if (typeof dummyStatus === 'string') {
-      this.add(keyOf(this.fields.get('dummyStatus')!), 'information', PROJECT_CODES.devOnly,
-        `dummyStatus works only with DEV credentials: the verification ends as ${dummyStatus} without a real user.`, 'tokenGeneration', { field: 'dummyStatus' });
-    }
-  }
-
-  private countryDocumentRule(at: PayloadNode, documentType: string, country: string, countryNode: PayloadNode, path: string, doc: DocPage): void {
-    // Own entries only: a document type such as "constructor" must not find Object.prototype's members.
-    const table = this.settings.countryBoundDocuments;
-    const countries = Object.prototype.hasOwnProperty.call(table, documentType) ? table[documentType] : undefined;
-    // An empty list switches a built-in entry off (the setting replaces a document's countries): not country-bound.
-    if (!countries || countries.length === 0 || countries.includes(country)) return;
-    this.add(at, 'error', 'VALIDATION_ERROR',
-      `Country and document type combination is not supported: ${documentType} exists only for ${countries.join(', ')}, but the country is ${country}.`, doc, {
-        field: path, related: [{ ...spanOf(countryNode), message: `country ${country}` }],
-      });
-  }
-
-  private accountIdRule(name: string, known: readonly string[] | undefined, setting: string): void {
-    const value = this.literal(name);
-    if (!known || typeof value !== 'string' || value === '' || known.includes(value)) return;
-    this.add(this.valueNode(name)!, 'error', 'VALIDATION_ERROR', `Invalid questionnaire ID or risk assessment profile ID: "${value}" is not in ${setting}.`, 'tokenGeneration', {
-      field: name, fixes: this.suggest(this.valueNode(name)!, value, known),
-    });
-  }
-
-  /** One finding on `first`, naming `second`; the fixes offer removing either. */
-  private conflict(first: string, second: string, message: string, doc: DocPage): void {
-    const a = this.fields.get(first)!;
-    const b = this.fields.get(second)!;
-    this.add(keyOf(a), 'error', 'VALIDATION_ERROR', message, doc, {
-      field: first,
-      related: [{ ...spanOf(keyOf(b)), message: `${second} is set here` }],
-      fixes: [{ kind: 'removeProperty', property: a }, { kind: 'removeProperty', property: b }],
-    });
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
@@ -590,7 +473,7 @@ class PayloadChecker {
     this.add(node, 'error', 'BAD_VALUE', message, doc, { field, fixes });
   }
 
-  private add(node: PayloadNode, severity: Severity, code: string, message: string, doc: DocPage,
+  private add(node: PayloadNode, severity: Severity, code: FindingCode, message: string, doc: DocPage,
     extra: { field?: string; related?: RelatedSpan[]; fixes?: FixHint[] } = {}): void {
     // Built field by field: this runs for every finding on every keystroke.
     const finding: { -readonly [K in keyof Finding]: Finding[K] } = { start: node.offset, end: node.offset + node.length, severity, code, message, href: DOCS[doc] };
@@ -599,6 +482,17 @@ class PayloadChecker {
     if (extra.fixes !== undefined) finding.fixes = extra.fixes;
     this.findings.push(finding);
   }
+}
+
+/** Where a value sits in a shape tree: its dotted path, its key, its path inside the step that holds it. */
+interface ShapeAt {
+  readonly path: string;
+  readonly key: string;
+  readonly inStep: string;
+}
+
+function childAt(at: ShapeAt, key: string, parent: Shape): ShapeAt {
+  return { path: `${at.path}.${key}`, key, inStep: parent.kind === 'record' && parent.step ? key : `${at.inStep}.${key}` };
 }
 
 /** `[key, value, property]` for each property of an object node whose key is a known string. */

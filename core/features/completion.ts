@@ -2,15 +2,9 @@ import { getLocation, parseTree } from 'jsonc-parser';
 import { keyOf, PayloadNode, valueOf } from '../model';
 import { DEFAULT_SETTINGS, IdenfySettings } from '../settings';
 import { COUNTRY_NAMES } from '../rules/countries';
+import { MapKeys, Shape, shapeAtPath } from '../rules/additionalSteps';
 import { ADDITIONAL_STEP_TYPES, DOCUMENT_TYPES, UTILITY_BILL_STEP } from '../rules/documents';
-import {
-  ADDITIONAL_STEP_PROPERTY_DOCS,
-  ADDITIONAL_STEP_SETTING_DOCS,
-  ADDITIONAL_STEP_TEXT_DOCS,
-  ADDITIONAL_STEP_TYPE_DOCS,
-  DOCUMENT_TYPE_DOCS,
-  ENUM_VALUE_DOCS,
-} from '../rules/enumDocs';
+import { DOCUMENT_TYPE_DOCS, ENUM_VALUE_DOCS } from '../rules/enumDocs';
 import { FieldSpec, FIELDS } from '../rules/fields';
 import { KNOWN_LOCALES, localeName } from '../rules/locales';
 import { fieldsForCompletion, ruleSummary } from './fieldDocs';
@@ -290,17 +284,38 @@ function suggestionsFor(context: Context, text: string, style: Style, settings: 
 
 function keySuggestions(context: KeyContext, style: Style, comma: string | undefined): CompletionSuggestion[] {
   const path = context.objectPath;
-  const names: Candidate[] = [];
   if (path.length === 0) return fieldSuggestions(context, style, comma);
-  if (path[0] !== 'additionalSteps') return [];
-  if (path.length === 1) names.push(allKey('every country'), ...countryCandidates());
-  else if (path.length === 2) names.push(allKey('every document type'), ...DOCUMENT_TYPES.map((type) => ({ value: type, detail: DOCUMENT_TYPE_DOCS[type] })));
-  else if (path.length === 3) names.push({ value: UTILITY_BILL_STEP, detail: 'step name', documentation: ruleSummary(FIELDS.get('additionalSteps')!.rule) });
-  else if (path.length === 4) names.push(...docCandidates(ADDITIONAL_STEP_PROPERTY_DOCS));
-  else if (path.length === 5 && path[4] === 'settings') names.push(...docCandidates(ADDITIONAL_STEP_SETTING_DOCS));
-  else if (path.length === 5 && path[4] === 'texts') names.push(...localeCandidates());
-  else if (path.length === 6 && path[4] === 'texts') names.push(...docCandidates(ADDITIONAL_STEP_TEXT_DOCS));
+  const names = nestedKeyCandidates(path);
   return names.filter((c) => !context.present.has(String(c.value))).map((c) => keySuggestion(context, style, String(c.value), c, false, comma));
+}
+
+/** The keys of an object inside a nested field, from the shape tree: a map's keys, a record's properties. */
+function nestedKeyCandidates(path: readonly PathSegment[]): Candidate[] {
+  const field = typeof path[0] === 'string' ? FIELDS.get(path[0]) : undefined;
+  if (field?.rule.kind !== 'additionalSteps') return [];
+  const shape = shapeAtPath(field.rule.shape, path.slice(1));
+  switch (shape?.kind) {
+    case 'map':
+      return mapKeyCandidates(shape.keys, field);
+    case 'record':
+      return Object.entries(shape.properties).map(([name, property]) => ({ value: name, documentation: property.doc }));
+    default:
+      return [];
+  }
+}
+
+function mapKeyCandidates(keys: MapKeys, field: FieldSpec): Candidate[] {
+  const all = keys.all ? [allKey(keys.all.detail)] : [];
+  switch (keys.kind) {
+    case 'country':
+      return [...all, ...countryCandidates()];
+    case 'documentType':
+      return [...all, ...DOCUMENT_TYPES.map((type) => ({ value: type, detail: DOCUMENT_TYPE_DOCS[type] }))];
+    case 'stepName':
+      return [...all, ...(keys.suggested ?? []).map((name) => ({ value: name, detail: 'step name', documentation: ruleSummary(field.rule) }))];
+    case 'locale':
+      return [...all, ...localeCandidates()];
+  }
 }
 
 function fieldSuggestions(context: KeyContext, style: Style, comma: string | undefined): CompletionSuggestion[] {
@@ -447,10 +462,22 @@ function valueCandidates(path: readonly PathSegment[], settings: IdenfySettings)
     return [];
   }
   if (rule.kind === 'additionalSteps') {
-    if (path.length === 5 && path[4] === 'type') return ADDITIONAL_STEP_TYPES.map((type) => ({ value: type, documentation: ADDITIONAL_STEP_TYPE_DOCS[type] }));
-    if (path.length === 6 && path[4] === 'settings') return booleans();
+    const shape = shapeAtPath(rule.shape, path.slice(1)) ?? likelyShape(rule.shape, path.slice(1));
+    if (shape?.kind === 'enum') return shape.values.map((value) => ({ value, documentation: shape.docs[value] }));
+    if (shape?.kind === 'boolean') return booleans();
   }
   return [];
+}
+
+/**
+ * The value of a key an object of fixed keys does not know (a typo, `canCaptur`) where all its keys take the same
+ * kind of value: that kind, so `true`/`false` are still proposed under a step's `settings`.
+ */
+function likelyShape(root: Shape, path: readonly PathSegment[]): Shape | undefined {
+  const parent = shapeAtPath(root, path.slice(0, -1));
+  if (parent?.kind !== 'record') return undefined;
+  const shapes = Object.values(parent.properties).map((property) => property.shape);
+  return shapes.length > 0 && shapes.every((shape) => shape.kind === shapes[0].kind) ? shapes[0] : undefined;
 }
 
 function hasValueSuggestions(spec: FieldSpec): boolean {
@@ -473,10 +500,6 @@ function countryCandidates(): Candidate[] {
 
 function localeCandidates(): Candidate[] {
   return KNOWN_LOCALES.map((code) => ({ value: code, detail: localeName(code), filterText: `${code} ${localeName(code)}` }));
-}
-
-function docCandidates(docs: Readonly<Record<string, string>>): Candidate[] {
-  return Object.entries(docs).map(([name, doc]) => ({ value: name, documentation: doc }));
 }
 
 // ---- text helpers ---------------------------------------------------------------------------------------------

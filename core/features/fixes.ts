@@ -1,5 +1,5 @@
 import { Finding, FixHint, keyOf, PayloadNode } from '../model';
-import { PROJECT_CODES } from '../validate';
+import { PROJECT_CODES } from '../rules/codes';
 import { keyLiteral, preferredQuote, quoteAt, skipTriviaBackward, stringLiteral } from './tree';
 
 export interface TextEdit {

@@ -1,15 +1,9 @@
 import { PayloadNode } from '../model';
 import { DEFAULT_SETTINGS, IdenfySettings } from '../settings';
 import { COUNTRY_ALIASES, COUNTRY_NAMES, normalizeCountry } from '../rules/countries';
+import { MapKeys, shapeAtPath } from '../rules/additionalSteps';
 import { DOCUMENT_TYPE_SET } from '../rules/documents';
-import {
-  ADDITIONAL_STEP_PROPERTY_DOCS,
-  ADDITIONAL_STEP_SETTING_DOCS,
-  ADDITIONAL_STEP_TEXT_DOCS,
-  ADDITIONAL_STEP_TYPE_DOCS,
-  DOCUMENT_TYPE_DOCS,
-  ENUM_VALUE_DOCS,
-} from '../rules/enumDocs';
+import { DOCUMENT_TYPE_DOCS, ENUM_VALUE_DOCS } from '../rules/enumDocs';
 import { FieldSpec, FIELDS } from '../rules/fields';
 import { DOCS } from '../rules/links';
 import { KNOWN_LOCALE_SET, localeName } from '../rules/locales';
@@ -40,26 +34,31 @@ export function payloadHover(root: PayloadNode, offset: number, settings: Idenfy
 function keyMarkdown(path: readonly PathSegment[], settings: IdenfySettings): string | undefined {
   const name = path[path.length - 1];
   if (typeof name !== 'string') return undefined;
-  if (path.length === 1) {
-    const spec = FIELDS.get(name);
-    return spec ? fieldMarkdown(spec) : undefined;
-  }
-  if (path[0] !== 'additionalSteps') return undefined;
-  // additionalSteps.<country>.<document>.<STEP>.<property>…
-  switch (path.length) {
-    case 2:
-      return name.toUpperCase() === 'ALL' ? stepKeyMarkdown('ALL', 'The steps apply to documents of every country.') : countryMarkdown(name);
-    case 3:
-      return name === 'ALL' ? stepKeyMarkdown('ALL', 'The steps apply to every document type.') : documentMarkdown(name, settings);
-    case 5:
-      return docOf(ADDITIONAL_STEP_PROPERTY_DOCS, name, 'additional step');
-    case 6:
-      if (path[4] === 'settings') return docOf(ADDITIONAL_STEP_SETTING_DOCS, name, 'additional step setting');
-      if (path[4] === 'texts') return localeMarkdown(name);
-      return undefined;
-    case 7:
-      return path[4] === 'texts' ? docOf(ADDITIONAL_STEP_TEXT_DOCS, name, 'additional step text') : undefined;
+  const spec = typeof path[0] === 'string' ? FIELDS.get(path[0]) : undefined;
+  if (path.length === 1) return spec ? fieldMarkdown(spec) : undefined;
+  // A key inside a nested value: the shape tree says what the object holding it is.
+  if (spec?.rule.kind !== 'additionalSteps') return undefined;
+  const parent = shapeAtPath(spec.rule.shape, path.slice(1, -1));
+  switch (parent?.kind) {
+    case 'map':
+      return mapKeyMarkdown(parent.keys, name, settings);
+    case 'record':
+      return docOf(parent.properties, name, parent.what);
     default:
+      return undefined;
+  }
+}
+
+function mapKeyMarkdown(keys: MapKeys, name: string, settings: IdenfySettings): string | undefined {
+  if (keys.all && (keys.all.caseInsensitive ? name.toUpperCase() === 'ALL' : name === 'ALL')) return stepKeyMarkdown('ALL', keys.all.meaning);
+  switch (keys.kind) {
+    case 'country':
+      return countryMarkdown(name);
+    case 'documentType':
+      return documentMarkdown(name, settings);
+    case 'locale':
+      return localeMarkdown(name);
+    case 'stepName':
       return undefined;
   }
 }
@@ -85,8 +84,9 @@ function valueMarkdown(path: readonly PathSegment[], value: string, settings: Id
     if (rule.kind === 'countryList' || rule.kind === 'country') return countryMarkdown(value);
     return undefined;
   }
-  if (rule.kind === 'additionalSteps' && path.length === 5 && path[4] === 'type') return docOf(ADDITIONAL_STEP_TYPE_DOCS, value, 'additional step type');
-  return undefined;
+  if (rule.kind !== 'additionalSteps') return undefined;
+  const shape = shapeAtPath(rule.shape, path.slice(1));
+  return shape?.kind === 'enum' ? docOf(shape.docs, value, shape.what) : undefined;
 }
 
 function enumValueMarkdown(field: FieldSpec, value: string): string | undefined {
@@ -128,8 +128,10 @@ function stepKeyMarkdown(key: string, meaning: string): string {
   return `**${key}** · additionalSteps key\n\n${meaning}\n\n${link('additionalSteps')}`;
 }
 
-function docOf(docs: Readonly<Record<string, string>>, key: string, what: string): string | undefined {
-  const doc = own(docs, key);
+/** The hover of a key or value a table documents: a string, or a record property's `doc`. */
+function docOf(docs: Readonly<Record<string, string | { readonly doc: string }>>, key: string, what: string): string | undefined {
+  const entry = own(docs, key);
+  const doc = typeof entry === 'string' ? entry : entry?.doc;
   return doc ? `**${key}** · ${what}\n\n${doc}\n\n${link('additionalSteps')}` : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { ADDITIONAL_STEP_KEYS, ADDITIONAL_STEP_SETTINGS, ADDITIONAL_STEP_TYPES } from './documents';
-import { DUMMY_STATUSES, LEGACY_DUMMY_STATUSES, LEGACY_TOKEN_TYPES, SEXES, TOKEN_TYPES } from './fields';
+import type { DUMMY_STATUSES, LEGACY_DUMMY_STATUSES, LEGACY_TOKEN_TYPES, SEXES, TOKEN_TYPES } from './fields';
 
 /**
  * What each enum value of a token payload means, for hovers and completion. The lists of allowed values stay in

@@ -1,3 +1,4 @@
+import { ADDITIONAL_STEPS_SHAPE, MapShape } from './additionalSteps';
 import { DocPage } from './links';
 
 /**
@@ -21,7 +22,8 @@ export type FieldRule =
   | { readonly kind: 'questionnaire' }
   | { readonly kind: 'countryList' }
   | { readonly kind: 'stringList' }
-  | { readonly kind: 'additionalSteps' }
+  /** A nested object whose keys and values the shape tree (core/rules/additionalSteps.ts) describes. */
+  | { readonly kind: 'additionalSteps'; readonly shape: MapShape }
   | { readonly kind: 'additionalData' };
 
 export interface FieldSpec {
@@ -145,7 +147,7 @@ const rows: readonly Row[] = [
     description: 'Where the user is redirected when the verification could not be finished. Redirect URLs do not work with the iframe integration.' },
   { name: 'callbackUrl', doc: 'webhooks', type: 'string (https URL)', rule: url, distinctive: true,
     description: 'Your webhook for this verification\'s result. Needs the custom-callback permission on the account.' },
-  { name: 'additionalSteps', type: 'object', rule: { kind: 'additionalSteps' }, distinctive: true, doc: 'additionalSteps',
+  { name: 'additionalSteps', type: 'object', rule: { kind: 'additionalSteps', shape: ADDITIONAL_STEPS_SHAPE }, distinctive: true, doc: 'additionalSteps',
     description: 'Extra steps per country and document type: `{ "<alpha-2 or ALL>": { "<document type or ALL>": { "<STEP_NAME>": { type, fields, texts, settings } } } }`. `UTILITY_BILL` shows the utility-bill screen.' },
   { name: 'additionalData', type: 'object', rule: { kind: 'additionalData' }, distinctive: true, doc: 'additionalSteps',
     description: 'Data for COMPARE/EXTRACT additional steps: `{ "<STEP_NAME>": { "<field>": value } }`. Goes with `additionalSteps`.' },
