@@ -1,6 +1,7 @@
 import { ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import { FAILED, parseJsonFast } from './fastJson';
 import { Finding, keyOf, PayloadNode } from './model';
+import { limitFindings } from './limits';
 import { baseName } from './paths';
 import { IdenfySettings } from './settings';
 import { FIELDS } from './rules/fields';
@@ -90,9 +91,10 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
   if (root || empty) {
     const bodyFindings = validateBody(root, settings, { start: 0, end: Math.min(text.length, 1) });
     // While the JSON is broken (half-typed), a "clientId is missing" may only be not typed yet: the syntax error says enough.
-    findings.push(...(errors.length ? bodyFindings.filter((f) => !(f.code === 'MISSING_VALUE' && f.field === 'clientId')) : bodyFindings));
+    // A loop, not push(...): a payload can produce more findings than a call takes arguments.
+    for (const f of bodyFindings) if (!(errors.length && f.code === 'MISSING_VALUE' && f.field === 'clientId')) findings.push(f);
   }
-  return { payload, findings, root };
+  return { payload, findings: limitFindings(findings), root };
 }
 
 /** A top-level object with a clientId and at least one key only the token endpoint uses. */

@@ -335,7 +335,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     port: address.port,
     stats,
     failNext,
-    script: (...responses) => queue.push(...responses),
+    script: (...responses) => {
+      for (const response of responses) queue.push(response);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -12,6 +12,7 @@
  */
 import type * as TS from 'typescript';
 import { Finding, PayloadNode } from '../model';
+import { limitFindings } from '../limits';
 import { IdenfySettings } from '../settings';
 import { validatePayload } from '../validate';
 import { CodeAnalysisCache, parseSource } from './cache';
@@ -117,10 +118,13 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
     if (!root) continue;
     payloads.push({ root, reason, via });
     const payloadFindings = validatePayload(root, settings);
-    for (const write of writes) payloadFindings.push(...validatePayload(converter.assignedProperty(write.node, write.keyNode!, write.key!, write.value!), settings));
-    findings.push(...whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind)));
+    // Loops, not push(...): one payload can produce more findings than a call takes arguments.
+    for (const write of writes) {
+      for (const f of validatePayload(converter.assignedProperty(write.node, write.keyNode!, write.key!, write.value!), settings)) payloadFindings.push(f);
+    }
+    for (const f of whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind))) findings.push(f);
   }
-  return { payloads, findings };
+  return { payloads, findings: limitFindings(findings) };
 }
 
 /**
@@ -158,7 +162,9 @@ function firstSyntaxError(ts: typeof TS, sourceFile: TS.SourceFile, object: TS.O
   const probe = ts.createSourceFile('payload', `${prefix}${text.slice(start, object.end)}\n); }`, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
   const diagnostics = (probe as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (diagnostics.length === 0) return undefined;
-  return Math.min(object.end, start + Math.max(0, Math.min(...diagnostics.map((d) => d.start)) - prefix.length));
+  let first = Infinity;
+  for (const d of diagnostics) if (d.start < first) first = d.start;
+  return Math.min(object.end, start + Math.max(0, first - prefix.length));
 }
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * Hostile input (issue 13): what a payload can make the core produce stays bounded and never throws.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeCode, DEFAULT_SETTINGS } from '../../core';
+import { analyzeJson } from '../../core/json';
+import { MAX_FINDINGS, TOO_MANY_FINDINGS } from '../../core/limits';
+
+const json = (text: string, isPayloadFile = true) => analyzeJson({ text, allowComments: false, isPayloadFile, path: '/w/request.idenfy.json' }, DEFAULT_SETTINGS);
+
+describe('many findings', () => {
+  const keys = 130_000;
+  const manyKeys = `{"clientId":"a","additionalData":{${Array.from({ length: keys }, (_, i) => `"k${i}":${i}`).join(',')}}}`;
+
+  it('130,000 bad additionalData entries: no stack overflow, the first 1,000 and one "and N more"', () => {
+    const { findings } = json(manyKeys);
+    assert.equal(findings.length, MAX_FINDINGS + 1);
+    const last = findings[findings.length - 1];
+    assert.equal(last.code, TOO_MANY_FINDINGS);
+    assert.equal(last.severity, 'information');
+    const total = findings.length - 1 + Number(/and (\d+) more/.exec(last.message)?.[1]);
+    assert.ok(total >= keys, `the true count is said: ${last.message}`);
+    for (let i = 1; i < MAX_FINDINGS; i++) assert.ok(findings[i - 1].start <= findings[i].start, 'the first ones in document order');
+  });
+
+  it('the same in code: no throw, capped', () => {
+    const n = 30_000;
+    const text = `// @idenfy-token\nconst p = { clientId: 'a', additionalData: { ${Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join(', ')} } };\n`;
+    const { findings } = analyzeCode({ text, fileName: 'big.ts' }, DEFAULT_SETTINGS);
+    assert.ok(findings.length > 0);
+    assert.ok(findings.length <= MAX_FINDINGS + 1);
+  });
+});
+
+describe('long values in messages', () => {
+  const huge = 'X'.repeat(1024 * 1024);
+
+  it('a 1 MB string value is quoted as a short prefix with an ellipsis', () => {
+    const { findings } = json(`{"clientId":"a","tokenType":"${huge}","callbackUrl":"http${huge}","dateOfBirth":"${huge}","documents":["${huge}"]}`);
+    assert.ok(findings.length >= 3);
+    for (const f of findings) {
+      assert.ok(f.message.length < 400, `short message: ${f.code} ${f.message.slice(0, 200)}`);
+      for (const r of f.related ?? []) assert.ok(r.message.length < 400);
+    }
+    assert.ok(findings.some((f) => /"XXXX+…"/.test(f.message)), 'the value is still recognisable');
+  });
+
+  it('a 1 MB key is shortened too', () => {
+    const { findings } = json(`{"clientId":"a","${huge}":1,"${huge}":2}`);
+    assert.ok(findings.length >= 1);
+    for (const f of findings) {
+      assert.ok(f.message.length < 400, `short message: ${f.code} ${f.message.slice(0, 200)}`);
+      for (const r of f.related ?? []) assert.ok(r.message.length < 400);
+    }
+  });
+
+  it('a short value is quoted whole', () => {
+    const { findings } = json('{"clientId":"a","tokenType":"BAD"}');
+    assert.ok(findings.some((f) => f.message.includes('"BAD"')));
+  });
+});
+
