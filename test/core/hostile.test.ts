@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { analyzeCode, DEFAULT_SETTINGS } from '../../core';
 import { analyzeJson } from '../../core/json';
 import { MAX_FINDINGS, TOO_MANY_FINDINGS } from '../../core/limits';
+import { baseName } from '../../core/paths';
 
 const json = (text: string, isPayloadFile = true) => analyzeJson({ text, allowComments: false, isPayloadFile, path: '/w/request.idenfy.json' }, DEFAULT_SETTINGS);
 
@@ -61,3 +62,21 @@ describe('long values in messages', () => {
   });
 });
 
+describe('file names with %', () => {
+  it('baseName decodes a URI once and a path never, and never throws', () => {
+    assert.equal(baseName('/tmp/100%.json'), '100%.json');
+    assert.equal(baseName('/tmp/100%25.json'), '100%25.json');
+    assert.equal(baseName('C:\\tmp\\100%.json'), '100%.json');
+    assert.equal(baseName('file:///tmp/100%25.json'), '100%.json');
+    assert.equal(baseName('file:///tmp/a%2525b.json'), 'a%25b.json');
+    assert.equal(baseName('file:///tmp/100%.json'), '100%.json');
+    assert.equal(baseName('/tmp/a#b.json'), 'a#b.json');
+  });
+
+  it('analyzeJson with such a path: no throw', () => {
+    for (const path of ['/tmp/100%.json', 'file:///tmp/100%.json', 'file:///tmp/%E0%A4%A.json']) {
+      const analysis = analyzeJson({ text: '{"clientId":"a","tokenType":"BAD"}', allowComments: false, isPayloadFile: false, path }, DEFAULT_SETTINGS);
+      assert.ok(analysis.findings.some((f) => f.code === 'BAD_VALUE'), path);
+    }
+  });
+});
