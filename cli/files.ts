@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { readBoundedText } from './boundedRead';
 import { findRepoRoot } from './config';
 import { describeFsError, UsageError } from './errors';
 
@@ -291,7 +292,8 @@ class Walker {
     if (rules === undefined) {
       rules = null;
       try {
-        const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+        // Bounded, and a FIFO named .gitignore must not block the walk.
+        const text = readBoundedText(path.join(dir, '.gitignore'), 4 * 1024 * 1024);
         rules = ignore().add(text);
       } catch {
         // no .gitignore here (or unreadable: git would not use it either)
