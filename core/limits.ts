@@ -10,8 +10,12 @@ import { DOCS } from './rules/links';
 export const MAX_FINDINGS = 1000;
 /** The code of that information finding. */
 export const TOO_MANY_FINDINGS = 'too-many-findings';
-/** A quoted value in a message longer than this many characters is cut to a prefix with an ellipsis. */
-export const MAX_QUOTED_LENGTH = 40;
+/**
+ * A quoted value in a message longer than this many characters is cut to its first QUOTED_PREFIX_LENGTH and an
+ * ellipsis (the messages' own quotations, iDenfy's answers, are shorter).
+ */
+export const MAX_QUOTED_LENGTH = 100;
+export const QUOTED_PREFIX_LENGTH = 40;
 /** An unquoted word (a key name, a path) in a message longer than this is cut the same way. */
 export const MAX_WORD_LENGTH = 120;
 
@@ -54,7 +58,7 @@ const LONG_WORD = new RegExp(`[^\\s"]{${MAX_WORD_LENGTH + 1},}`, 'g');
 /** Quoted values over MAX_QUOTED_LENGTH characters and words over MAX_WORD_LENGTH cut to a prefix and `…`. */
 export function shortenMessage(message: string): string {
   if (message.length <= MAX_QUOTED_LENGTH) return message;
-  let out = message.replace(QUOTED, (whole, inner: string) => (inner.length > MAX_QUOTED_LENGTH ? `"${prefix(inner, MAX_QUOTED_LENGTH)}…"` : whole));
+  let out = message.replace(QUOTED, (whole, inner: string) => (inner.length > MAX_QUOTED_LENGTH ? `"${prefix(inner, QUOTED_PREFIX_LENGTH)}…"` : whole));
   if (out.length > MAX_WORD_LENGTH) out = out.replace(LONG_WORD, (word) => `${prefix(word, MAX_WORD_LENGTH)}…`);
   // An unterminated quote (a value holding `"`) still cannot make the message unbounded.
   const limit = 2000;
