@@ -55,7 +55,9 @@ const MAX_SYNTAX_FINDINGS = 20;
 const none: JsonAnalysis = { payload: 'none', findings: [] };
 
 export function analyzeJson(document: JsonDocument, settings: IdenfySettings): JsonAnalysis {
-  const { text, isPayloadFile } = document;
+  const { isPayloadFile } = document;
+  // A byte order mark is not content (editors and the CLI drop it): read it as a space, so every offset stays right.
+  const text = document.text.charCodeAt(0) === 0xfeff ? ' ' + document.text.slice(1) : document.text;
   if (!isPayloadFile) {
     if (document.path && NEVER_PAYLOADS.test(baseName(document.path))) return none;
     // Cheap text check before any parse: most JSON in a workspace never names a clientId.

@@ -14,7 +14,8 @@ import type * as TS from 'typescript';
 import { Finding, PayloadNode } from '../model';
 import { limitFindings } from '../limits';
 import { IdenfySettings } from '../settings';
-import { validatePayload } from '../validate';
+import { PROJECT_CODES, validatePayload } from '../validate';
+import { DOCS } from '../rules/links';
 import { CodeAnalysisCache, parseSource } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
 import { MARKER, markedObjects } from './markers';
@@ -70,13 +71,21 @@ export function analyzeCode(document: CodeDocument, settings: IdenfySettings, ca
     cache?.remember(fileName, text, settings, analysis);
     return analysis;
   } catch (error) {
-    // TypeScript's parser recurses once per nesting level: pathological nesting (thousands of `(`) exhausts the stack.
+    // TypeScript's parser (and the conversion) recurse once per nesting level: pathological nesting (about a
+    // thousand levels of `(`, `[` or `{`) exhausts the stack. Say so, as for JSON, rather than report nothing.
     if (error instanceof RangeError) {
       cache?.forget(fileName);
-      return NOTHING;
+      return { payloads: [], findings: [tooDeep(text)] };
     }
     throw error;
   }
+}
+
+function tooDeep(text: string): Finding {
+  return {
+    start: 0, end: Math.min(1, text.length), severity: 'warning', code: PROJECT_CODES.tooDeep, href: DOCS.tokenGeneration,
+    message: 'Not checked: this code nests too deeply to analyse (around a thousand levels of brackets or more); a token payload needs at most seven.',
+  };
 }
 
 /**

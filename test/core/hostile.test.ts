@@ -80,3 +80,40 @@ describe('file names with %', () => {
     }
   });
 });
+
+describe('a byte order mark', () => {
+  it('is not content: the same findings at the same offsets as without it', () => {
+    const body = '{\n  "clientId": "u-1",\n  "sex": "X"\n}\n';
+    const plain = json(body).findings.map((f) => [f.code, f.start - 0, f.end]);
+    const withBom = json('\uFEFF' + body).findings.map((f) => [f.code, f.start - 1, f.end - 1]);
+    assert.deepEqual(plain, [['BAD_VALUE', 32, 35]]);
+    assert.deepEqual(withBom, plain, 'offsets count the BOM as the one UTF-16 unit it is');
+  });
+
+  it('also for detection by content and for broken JSON', () => {
+    const analysis = json('\uFEFF{"clientId":"a","tokenType":"BAD"}', false);
+    assert.equal(analysis.payload, 'content');
+    assert.ok(analysis.findings.some((f) => f.code === 'BAD_VALUE'));
+    const broken = json('\uFEFF{"clientId":"a","sessionLength":1,');
+    assert.ok(!broken.findings.some((f) => f.code === 'JSON_ERROR' && f.start === 0), 'no "Invalid symbol" at the BOM');
+    assert.ok(broken.findings.some((f) => f.code === 'BAD_VALUE'));
+  });
+});
+
+describe('deeply nested code', () => {
+  for (const [name, inner] of [
+    ['objects', (n: number) => `${'{a:'.repeat(n)}1${'}'.repeat(n)}`],
+    ['arrays', (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`],
+    ['parentheses', (n: number) => `${'('.repeat(n)}1${')'.repeat(n)}`],
+  ] as const) {
+    it(`${name} nested 20,000 levels: a clear "too deeply nested" warning, as for JSON`, () => {
+      const text = `// @idenfy-token\nconst p = { clientId: 'a', tokenType: 'BAD', additionalData: ${inner(20_000)} };\n`;
+      const { findings } = analyzeCode({ text, fileName: 'deep.ts' }, DEFAULT_SETTINGS);
+      const deep = findings.find((f) => f.code === 'too-deeply-nested');
+      assert.ok(deep, JSON.stringify(findings.map((f) => f.code)));
+      assert.equal(deep.severity, 'warning');
+      assert.match(deep.message, /nests too deeply/);
+      assert.ok(deep.start >= 0 && deep.end <= text.length);
+    });
+  }
+});
