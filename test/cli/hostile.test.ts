@@ -71,4 +71,52 @@ describe('idenfy-token-lint: hostile input', () => {
       assert.match(run.stderr, /config file .*deep\.json nests deeper than \d+ levels/);
     });
   });
+
+  describe('odd files', () => {
+    it('a newline in a file name is escaped: one finding stays one line', () => {
+      write(dir, 'names/a\nb.idenfy.json', BAD);
+      const run = runCli(['names'], dir);
+      assert.equal(run.code, 1);
+      const finding = run.lines.find((line) => line.includes('BAD_VALUE'));
+      assert.ok(finding, run.stdout);
+      assert.match(finding, /^names\/a\\nb\.idenfy\.json:1:\d+ /);
+    });
+
+    it('a file name that is not UTF-8: a skip note, not "no such file"', { skip: process.platform !== 'linux' }, () => {
+      const folder = path.join(dir, 'latin1');
+      fs.mkdirSync(folder, { recursive: true });
+      try {
+        fs.writeFileSync(Buffer.concat([Buffer.from(folder + '/caf'), Buffer.from([0xe9]), Buffer.from('.idenfy.json')]), BAD);
+      } catch {
+        return; // the file system insists on UTF-8 names
+      }
+      const run = runCli(['latin1'], dir);
+      assertNoStackTrace(run.stderr);
+      assert.doesNotMatch(run.stderr, /no such file/);
+      assert.match(run.stderr, /note: latin1\/caf\uFFFD\.idenfy\.json: skipped: the file name is not valid UTF-8/);
+      assert.equal(run.code, 0);
+    });
+
+    it('a symbolic link loop: a skip note like a dangling link, exit code not 2', { skip: process.platform === 'win32' }, () => {
+      const folder = path.join(dir, 'loops');
+      fs.mkdirSync(folder, { recursive: true });
+      fs.symlinkSync('b.idenfy.json', path.join(folder, 'a.idenfy.json'));
+      fs.symlinkSync('a.idenfy.json', path.join(folder, 'b.idenfy.json'));
+      write(dir, 'loops/ok.idenfy.json', BAD);
+      const walked = runCli(['loops'], dir);
+      assert.equal(walked.code, 1, walked.stderr);
+      assert.match(walked.stderr, /note: loops\/a\.idenfy\.json: skipped: symbolic link loop/);
+      const named = runCli(['loops/a.idenfy.json'], dir);
+      assert.equal(named.code, 0, named.stderr);
+      assert.match(named.stderr, /skipped: symbolic link loop/);
+    });
+
+    it('a code file over 8 MB: a skip note, not counted as checked', () => {
+      write(dir, 'big/bundle.js', `// idenfy token\n${'let x = 1;\n'.repeat(900_000)}`);
+      const run = runCli(['big'], dir);
+      assert.equal(run.code, 0);
+      assert.match(run.stderr, /note: big\/bundle\.js: skipped: .*over the 8 MB/);
+      assert.match(run.stdout, /0 files checked/);
+    });
+  });
 });
