@@ -96,7 +96,7 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
     // A loop, not push(...): a payload can produce more findings than a call takes arguments.
     for (const f of bodyFindings) if (!(errors.length && f.code === 'MISSING_VALUE' && f.field === 'clientId')) findings.push(f);
   }
-  return { payload, findings: limitFindings(findings), root };
+  return { payload, findings: limitFindings(findings, text.length), root };
 }
 
 /** A top-level object with a clientId and at least one key only the token endpoint uses. */

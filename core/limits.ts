@@ -20,11 +20,11 @@ export const QUOTED_PREFIX_LENGTH = 40;
 export const MAX_WORD_LENGTH = 120;
 
 /**
- * The first MAX_FINDINGS findings (in document order), then "and N more"; every message shortened. Returns the array
- * given (its messages shortened in place when needed) when it is within the limit. Loops only: no spread of an
- * unbounded array into a call.
+ * The first MAX_FINDINGS findings (in document order), then "and N more"; every message shortened; every span (and
+ * related span) kept inside `textLength` (jsonc-parser's error recovery can give a node that ends past the text).
+ * Returns the array given when nothing changes. Loops only: no spread of an unbounded array into a call.
  */
-export function limitFindings(findings: Finding[]): Finding[] {
+export function limitFindings(findings: Finding[], textLength: number): Finding[] {
   let kept = findings;
   if (findings.length > MAX_FINDINGS) {
     // Stable sort by position; ties keep the order the rules produced them in.
@@ -38,15 +38,21 @@ export function limitFindings(findings: Finding[]): Finding[] {
       message: `…and ${more} more finding${more === 1 ? '' : 's'} not listed (${findings.length} in all; only the first ${MAX_FINDINGS} are reported).`,
     });
   }
+  const inside = (span: { start: number; end: number }) => span.start >= 0 && span.start <= span.end && span.end <= textLength;
+  const clamp = <T extends { start: number; end: number }>(span: T): T => {
+    if (inside(span)) return span;
+    const start = Math.max(0, Math.min(span.start, textLength));
+    return { ...span, start, end: Math.max(start, Math.min(span.end, textLength)) };
+  };
   for (let i = 0; i < kept.length; i++) {
     const f = kept[i];
     const message = shortenMessage(f.message);
-    const related = f.related?.some((r) => shortenMessage(r.message) !== r.message)
-      ? f.related.map((r) => ({ ...r, message: shortenMessage(r.message) }))
+    const related = f.related?.some((r) => shortenMessage(r.message) !== r.message || !inside(r))
+      ? f.related.map((r) => clamp({ ...r, message: shortenMessage(r.message) }))
       : f.related;
-    if (message !== f.message || related !== f.related) {
+    if (message !== f.message || related !== f.related || !inside(f)) {
       if (kept === findings) kept = findings.slice();
-      kept[i] = { ...f, message, ...(related ? { related } : {}) };
+      kept[i] = clamp({ ...f, message, ...(related ? { related } : {}) });
     }
   }
   return kept;

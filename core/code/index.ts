@@ -133,7 +133,7 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
     }
     for (const f of whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind))) findings.push(f);
   }
-  return { payloads, findings: limitFindings(findings) };
+  return { payloads, findings: limitFindings(findings, sourceFile.text.length) };
 }
 
 /**

@@ -117,3 +117,10 @@ describe('deeply nested code', () => {
     });
   }
 });
+
+describe('spans from jsonc-parser recovery', () => {
+  it('a finding never ends past the text (found by the fuzz test: `e\\n[u)/*`)', () => {
+    const text = 'e\n[u)/*';
+    for (const f of json(text).findings) assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.code} ${f.start}-${f.end}`);
+  });
+});
