@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, Finding, IdenfyLanguageService, Severity, TextDocumentInput } from '../core';
+import { createLanguageService, Finding, IdenfyLanguageService, MAX_CODE_LENGTH, Severity, TextDocumentInput } from '../core';
 import { describeFsError } from './errors';
 import { FileFailure, FileLanguage, languageIdOf, languageOf, SkipNote, toPosix } from './files';
 import { LineIndex } from './lines';
@@ -63,6 +63,9 @@ function analyzeFile(file: string, service: IdenfyLanguageService, options: Anal
   const read = readText(file, options.maxFileSizeBytes);
   if ('skipped' in read || 'failure' in read) return read;
 
+  if (language === 'code' && read.text.length > MAX_CODE_LENGTH) {
+    return { skipped: { path: file, reason: 'too-large', message: `${formatBytes(read.text.length)} of code, over the ${formatBytes(MAX_CODE_LENGTH)} the code analysis reads (a bundle or generated file?): not checked` } };
+  }
   const document: TextDocumentInput = { uri: documentPath(file, options.workspaceRoot), languageId: languageIdOf(file), text: read.text };
   const analysis = service.analyze(document);
   // Each file is read once: keep nothing for incremental re-parsing.

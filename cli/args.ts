@@ -149,7 +149,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      operands.push(...argv.slice(i + 1));
+      for (let j = i + 1; j < argv.length; j++) operands.push(argv[j]);
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {

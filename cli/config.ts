@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { editDistance, normalizeSettings } from '../core';
+import { editDistance, nestingExceeds, normalizeSettings } from '../core';
+import { BoundedReadError, readBoundedText } from './boundedRead';
 import { describeFsError, UsageError } from './errors';
 import { LineIndex } from './lines';
 import { packageInfo } from './packageInfo';
@@ -16,6 +17,11 @@ export interface LoadedSettings {
   /** Not fatal: keys that are no setting of the extension. */
   readonly warnings: readonly string[];
 }
+
+/** A settings file bigger than this is refused (VS Code settings are a few KB). */
+export const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
+/** Settings nest three or four levels; deeper is refused before parsing. */
+export const MAX_SETTINGS_DEPTH = 64;
 
 /**
  * Settings for a run: `--config FILE`, else `.vscode/settings.json` of the current directory or the nearest
@@ -62,11 +68,15 @@ function readSettingsFile(absolute: string, what: string, cwd: string): { raw: R
   const file = shownPath(absolute, cwd);
   let text: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    text = readBoundedText(absolute, MAX_SETTINGS_BYTES);
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${file}: ${describeFsError(error)}`);
+    throw new UsageError(`cannot read ${what} ${file}: ${error instanceof BoundedReadError ? error.message : describeFsError(error)}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // jsonc-parser recurses once per level: check the depth first, without recursion.
+  if (nestingExceeds(text, MAX_SETTINGS_DEPTH, true)) {
+    throw new UsageError(`${what} ${file} nests deeper than ${MAX_SETTINGS_DEPTH} levels; settings need a few`);
+  }
   const errors: ParseError[] = [];
   // VS Code's settings.json is JSON with comments and trailing commas; so may be a --config file.
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ignore, { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { documentKind, DocumentKind, languageIdForPath } from '../core';
+import { readBoundedText } from './boundedRead';
 import { findRepoRoot } from './config';
 import { describeFsError, UsageError } from './errors';
 
@@ -76,6 +77,14 @@ export function discoverFiles(operands: readonly string[], options: DiscoveryOpt
       stat = fs.statSync(literal);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') {
+        walker.skipped.push(linkLoop(literal));
+        continue;
+      }
+      if (code === 'ENOENT' && isUnreadableName(literal)) {
+        walker.skipped.push(unreadableName(literal));
+        continue;
+      }
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UsageError(`${operand}: ${describeFsError(error)}`);
     }
     if (stat) {
@@ -220,8 +229,13 @@ class Walker {
           isFile = target.isFile();
         } catch (error) {
           if (this.isIgnored(full, false, here) || !accept(full)) continue;
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' && isUnreadableName(full)) {
+            this.skipped.push(unreadableName(full));
+          } else if (code === 'ENOENT') {
             this.skipped.push({ path: full, reason: 'broken-link', message: 'symbolic link to a file that does not exist' });
+          } else if (code === 'ELOOP') {
+            this.skipped.push(linkLoop(full));
           } else {
             this.failures.push({ path: full, message: `cannot read: ${describeFsError(error)}` });
           }
@@ -231,10 +245,18 @@ class Walker {
       if (isDirectory) {
         if (SKIPPED_DIRECTORIES.has(entry.name) && !(enterNodeModules && entry.name === 'node_modules')) continue;
         if (this.isIgnored(full, true, here)) continue;
+        if (isUnreadableName(full)) {
+          this.skipped.push(unreadableName(full));
+          continue;
+        }
         this.walk(full, here, accept, enterNodeModules);
       } else if (isFile) {
         if (!languageOf(entry.name)) continue;
         if (this.isIgnored(full, false, here) || !accept(full)) continue;
+        if (isUnreadableName(full)) {
+          this.skipped.push(unreadableName(full));
+          continue;
+        }
         this.add(full);
       }
     }
@@ -279,7 +301,8 @@ class Walker {
     if (rules === undefined) {
       rules = null;
       try {
-        const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+        // Bounded, and a FIFO named .gitignore must not block the walk.
+        const text = readBoundedText(path.join(dir, '.gitignore'), 4 * 1024 * 1024);
         rules = ignore().add(text);
       } catch {
         // no .gitignore here (or unreadable: git would not use it either)
@@ -288,6 +311,28 @@ class Walker {
     }
     return rules;
   }
+}
+
+/**
+ * A name that is not valid UTF-8 reaches us with U+FFFD in place of its bad bytes, and no file has that name: it
+ * cannot be opened by it. Such a file is skipped with a note rather than reported as missing.
+ */
+function isUnreadableName(file: string): boolean {
+  if (!file.includes('\uFFFD')) return false;
+  try {
+    fs.lstatSync(file);
+    return false; // a real U+FFFD in a valid UTF-8 name
+  } catch {
+    return true;
+  }
+}
+
+function unreadableName(file: string): SkipNote {
+  return { path: file, reason: 'unsupported', message: 'the file name is not valid UTF-8 (shown with \uFFFD), so it cannot be opened by name: not checked' };
+}
+
+function linkLoop(file: string): SkipNote {
+  return { path: file, reason: 'broken-link', message: 'symbolic link loop (too many levels of symbolic links): not checked' };
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

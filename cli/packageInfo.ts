@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readBoundedText } from './boundedRead';
 
 export const TOOL_NAME = 'idenfy-token-lint';
 const PACKAGE_NAME = 'idenfy-token-tools';
@@ -23,7 +23,7 @@ export function packageInfo(): PackageInfo {
   for (let i = 0; i < 6; i++) {
     const file = path.join(dir, 'package.json');
     try {
-      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const json = JSON.parse(readBoundedText(file, 4 * 1024 * 1024));
       if (json?.name === PACKAGE_NAME) {
         const properties = json.contributes?.configuration?.properties;
         const repository = typeof json.repository === 'string' ? json.repository : json.repository?.url;

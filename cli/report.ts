@@ -79,9 +79,9 @@ export function formatHuman(report: RunReport, style: Style): string {
       if (!listed(report, finding, true)) continue;
       const severity = SEVERITY_WORD[finding.severity];
       const coloured = finding.severity === 'error' ? red(style, severity) : finding.severity === 'warning' ? yellow(style, severity) : cyan(style, severity);
-      out.push(`${file}:${finding.line}:${finding.column}  ${coloured}  ${dim(style, finding.code)}  ${oneLine(finding.message)}`);
+      out.push(`${escapeControls(file)}:${finding.line}:${finding.column}  ${coloured}  ${dim(style, finding.code)}  ${oneLine(finding.message)}`);
       for (const related of finding.related) {
-        out.push(dim(style, `    related: ${file}:${related.line}:${related.column}  ${oneLine(related.message)}`));
+        out.push(dim(style, `    related: ${escapeControls(file)}:${related.line}:${related.column}  ${oneLine(related.message)}`));
       }
     }
   }
@@ -108,16 +108,30 @@ export function formatHuman(report: RunReport, style: Style): string {
 export function formatDiagnosticsForStderr(report: RunReport, style: Style): string {
   const out: string[] = [];
   for (const note of report.skipped) {
-    out.push(`${cyan(style, 'note')}: ${displayPath(note.path, report.cwd)}: skipped: ${note.message}`);
+    out.push(`${cyan(style, 'note')}: ${escapeControls(displayPath(note.path, report.cwd))}: skipped: ${note.message}`);
   }
   for (const failure of report.failures) {
-    out.push(`${red(style, 'error')}: ${displayPath(failure.path, report.cwd)}: ${failure.message}`);
+    out.push(`${red(style, 'error')}: ${escapeControls(displayPath(failure.path, report.cwd))}: ${failure.message}`);
   }
   return out.length ? out.join('\n') + '\n' : '';
 }
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
+}
+
+/**
+ * A file name on one line of the human output: line breaks, other control characters (escape sequences included)
+ * and Unicode line separators written as `\n`, `\t`, `\x1b`, `\u2028`, so one finding stays one line.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 function oneLine(text: string): string {

@@ -18,7 +18,7 @@ export { documentKind, allowsComments, languageIdForPath, LANGUAGE_IDS, FILE_EXT
 export { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 
 // The analysers, for hosts that check a body without a document (the emulator, the send command's re-check).
-export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH } from './json';
+export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH, MAX_NESTING_DEPTH, nestingExceeds } from './json';
 export type { JsonAnalysis, JsonDocument } from './json';
 export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH } from './code';
 export type { CodeAnalysis, CodeDocument, CodePayload } from './code';

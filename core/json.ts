@@ -1,6 +1,7 @@
 import { ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import { FAILED, parseJsonFast } from './fastJson';
 import { detectPayload, looksLikePayloadText, mayBePayloadText, PayloadReason } from './detect';
+import { limitFindings } from './limits';
 import { Finding, PayloadNode } from './model';
 import { IdenfySettings } from './settings';
 import { DOCS } from './rules/links';
@@ -41,7 +42,9 @@ const MAX_SYNTAX_FINDINGS = 20;
 const none: JsonAnalysis = { payload: 'none', findings: [] };
 
 export function analyzeJson(document: JsonDocument, settings: IdenfySettings): JsonAnalysis {
-  const { text, isPayloadFile } = document;
+  const { isPayloadFile } = document;
+  // A byte order mark is not content (editors and the CLI drop it): read it as a space, so every offset stays right.
+  const text = document.text.charCodeAt(0) === 0xfeff ? ' ' + document.text.slice(1) : document.text;
   // Cheap text check before any parse: most JSON in a workspace never names a clientId.
   if (!mayBePayloadText(text, document)) return none;
   if (text.length > MAX_CHECKED_LENGTH) {
@@ -77,9 +80,10 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
   if (root || empty) {
     const bodyFindings = validateBody(root, settings, { start: 0, end: Math.min(text.length, 1) });
     // While the JSON is broken (half-typed), a "clientId is missing" may only be not typed yet: the syntax error says enough.
-    findings.push(...(errors.length ? bodyFindings.filter((f) => !(f.code === 'MISSING_VALUE' && f.field === 'clientId')) : bodyFindings));
+    // A loop, not push(...): a payload can produce more findings than a call takes arguments.
+    for (const f of bodyFindings) if (!(errors.length && f.code === 'MISSING_VALUE' && f.field === 'clientId')) findings.push(f);
   }
-  return { payload, findings, root };
+  return { payload, findings: limitFindings(findings, text.length), root };
 }
 
 const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {

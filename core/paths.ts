@@ -14,10 +14,20 @@ export function createPathMatcher(globs: readonly string[]): (path: string) => b
   };
 }
 
-/** The file name at the end of a path or URI. */
+/**
+ * The file name at the end of a path or URI. Only a URI is percent-decoded (once): a path is a name already, and
+ * `100%.json` or `100%25.json` is what the file is called. A malformed escape in a URI is kept as written.
+ */
 export function baseName(path: string): string {
-  const normalized = path.replace(/\\/g, '/').replace(/[?#].*$/, '');
-  return decodeURIComponent(normalized.slice(normalized.lastIndexOf('/') + 1));
+  const isUri = /^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path);
+  const normalized = isUri ? path.replace(/[?#].*$/, '') : path.replace(/\\/g, '/');
+  const name = normalized.slice(normalized.lastIndexOf('/') + 1);
+  if (!isUri) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /** `file:///a/b%20c.json` → `/a/b c.json`; other URIs keep their path part; plain paths pass through. */

@@ -6,7 +6,7 @@
 import { randomBytes, randomInt, randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { analyzeJson, DOCUMENT_TYPES, ERROR_CATALOGUE, FIELDS, Finding, isLoopbackHost, normalizeSettings, STATUS_MESSAGES, TOKEN_PATH } from '../core';
+import { analyzeJson, DOCUMENT_TYPES, ERROR_CATALOGUE, FIELDS, Finding, isLoopbackHost, MAX_NESTING_DEPTH, nestingExceeds, normalizeSettings, STATUS_MESSAGES, TOKEN_PATH } from '../core';
 
 export type Environment = 'DEV' | 'TEST' | 'PROD' | 'DEMO';
 
@@ -56,6 +56,8 @@ export interface EmulatorOptions {
   readonly delayMs?: number;
   /** Largest body read (default 10 MiB); larger gets 413. */
   readonly maxBodyBytes?: number;
+  /** Bytes of request bodies `stats.received` keeps in all (default 16 MiB); the oldest go first, a bigger body is cut. */
+  readonly maxReceivedBytes?: number;
   /** `idenfy.*` settings (account capabilities) for the rules, in any form `normalizeSettings` reads. */
   readonly settings?: unknown;
   /** One line per request (method, path, status); never credentials. */
@@ -66,7 +68,9 @@ export interface ReceivedRequest {
   readonly method: string;
   readonly path: string;
   readonly headers: http.IncomingHttpHeaders;
+  /** The body, cut to the `maxReceivedBytes` budget when it was bigger (then `bodyTruncated`). */
   readonly body: Buffer;
+  readonly bodyTruncated?: boolean;
   status?: number;
 }
 
@@ -78,7 +82,7 @@ export interface EmulatorStats {
   tokensIssued: number;
   /** Credits left, when `credits` was set. */
   creditsLeft?: number;
-  /** The last 100 requests, oldest first. */
+  /** The last 100 requests, oldest first, their bodies within `maxReceivedBytes` in all. */
   readonly received: ReceivedRequest[];
 }
 
@@ -99,6 +103,9 @@ export const DEMO_CREDENTIALS: readonly EmulatorCredential[] = [
 ];
 
 const MAX_RECEIVED = 100;
+const MAX_RECEIVED_BYTES = 16 * 1024 * 1024;
+/** Deeper bodies get 400: echoing them back (JSON.stringify recurses) would overflow the stack. */
+const MAX_BODY_DEPTH = MAX_NESTING_DEPTH;
 const MAX_ISSUED = 1000;
 /** An emulator-chosen default: iDenfy's real one is per account. */
 const DEFAULT_SESSION_LENGTH = 600;
@@ -114,6 +121,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const credentials = options.credentials ?? DEMO_CREDENTIALS;
   const environments = new Set(options.environments ?? ['DEV', 'TEST', 'PROD', 'DEMO']);
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxReceivedBytes = options.maxReceivedBytes ?? MAX_RECEIVED_BYTES;
+  let receivedBytes = 0;
   const log = options.log ?? (() => undefined);
 
   const stats: EmulatorStats = { requests: 0, byStatus: {}, tokensIssued: 0, received: [], ...(options.credits !== undefined ? { creditsLeft: options.credits } : {}) };
@@ -149,9 +158,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     res.on('error', () => undefined);
     const path = safePath(req.url);
     const { body, tooLarge } = await readBody(req, maxBody);
-    const record: ReceivedRequest = { method: req.method ?? '', path, headers: req.headers, body };
+    const kept = body.length > maxReceivedBytes ? Buffer.from(body.subarray(0, maxReceivedBytes)) : body;
+    const record: ReceivedRequest = { method: req.method ?? '', path, headers: req.headers, body: kept, ...(kept !== body ? { bodyTruncated: true } : {}) };
     stats.received.push(record);
-    if (stats.received.length > MAX_RECEIVED) stats.received.shift();
+    receivedBytes += kept.length;
+    // Bounded by count and by bytes: the oldest go first.
+    while (stats.received.length > MAX_RECEIVED || (receivedBytes > maxReceivedBytes && stats.received.length > 1)) {
+      receivedBytes -= stats.received.shift()!.body.length;
+    }
 
     const answer = await decide(req, path, body, tooLarge);
     record.status = answer.status;
@@ -205,6 +219,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 
     const rejection = validate(text);
     if (rejection) return rejection;
+    // Checked without recursion before any token is created: a body the answer cannot echo is refused.
+    if (nestingExceeds(text, MAX_BODY_DEPTH, false)) {
+      return { status: 400, body: identifierBody('JSON_ERROR', `JSON parse error: the body nests deeper than ${MAX_BODY_DEPTH} levels.`) };
+    }
     let value: Record<string, unknown>;
     try {
       value = JSON.parse(text) as Record<string, unknown>;
@@ -329,7 +347,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     port: address.port,
     stats,
     failNext,
-    script: (...responses) => queue.push(...responses),
+    script: (...responses) => {
+      for (const response of responses) queue.push(response);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -2,7 +2,7 @@
  * `npm run emulator`: a local iDenfy POST /api/v2/token on 127.0.0.1, to try "iDenfy: Send Token Request" without an
  * account. Point `idenfy.baseUrl` at the printed URL and use the printed demo credentials.
  */
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../cli/boundedRead';
 import { parseArgs } from 'node:util';
 import { createEmulator, DEMO_CREDENTIALS, EmulatorCredential, EmulatorOptions, Environment } from './emulator';
 
@@ -30,7 +30,7 @@ export interface ParsedCommandLine {
   readonly help?: boolean;
 }
 
-export function parseCommandLine(argv: readonly string[], readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): ParsedCommandLine {
+export function parseCommandLine(argv: readonly string[], readFile: (path: string) => string = (p) => readBoundedText(p, 4 * 1024 * 1024)): ParsedCommandLine {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({

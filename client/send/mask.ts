@@ -15,27 +15,74 @@ export function maskValue(value: string, keep = 4): string {
 }
 
 /**
- * Replaces every occurrence of each secret in `text` (also its trimmed, JSON-escaped and URL-encoded forms) with its
- * mask. Plain strings are masked as `maskValue(s)` (first 4 characters); `{ value, keep: 0 }` hides a value
- * entirely. Empty values are ignored.
+ * Replaces every occurrence of each secret in `text` with its mask, in every encoding a server may write it in: as
+ * is or trimmed, JSON- or JavaScript-escaped (`\"`, `\/`, `\n`, `\u00XX` for any character, as PHP's json_encode
+ * and others write), PHP/shell-escaped (`\'`) and URL-encoded, each character independently. Plain strings are masked
+ * as `maskValue(s)` (first 4 characters); `{ value, keep: 0 }` hides a value entirely. Empty values are ignored.
  */
 export function maskSecrets(text: string, secrets: ReadonlyArray<string | SecretToMask | undefined | null>): string {
-  const forms: Array<{ form: string; mask: string }> = [];
+  const forms: Array<{ value: string; mask: string }> = [];
   for (const secret of secrets) {
     if (secret === undefined || secret === null) continue;
     const { value, keep = 4 } = typeof secret === 'string' ? { value: secret } : secret;
     if (typeof value !== 'string') continue;
     const mask = maskValue(value.trim(), keep);
-    for (const variant of new Set([value, value.trim()])) {
-      if (variant === '') continue;
-      for (const form of new Set([variant, JSON.stringify(variant).slice(1, -1), encodeURIComponent(variant)])) forms.push({ form, mask });
-    }
+    for (const variant of new Set([value, value.trim()])) if (variant !== '') forms.push({ value: variant, mask });
   }
   // Longest first, so a secret containing another is masked whole.
-  forms.sort((a, b) => b.form.length - a.form.length);
+  forms.sort((a, b) => b.value.length - a.value.length);
   let out = text;
-  for (const { form, mask } of forms) out = out.split(form).join(mask);
+  for (const { value, mask } of forms) {
+    if (!mayOccur(out, value)) continue;
+    out = out.replace(secretPattern(value), () => mask);
+  }
   return out;
+}
+
+/** A cheap test before the pattern: an encoded form needs a `\\`, a `%` or (for a space) a `+`. */
+function mayOccur(text: string, value: string): boolean {
+  return text.includes(value) || text.includes('\\') || text.includes('%') || (value.includes(' ') && text.includes('+'));
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/** Every character of `value` as itself or any of its escapes (see maskSecrets). */
+function secretPattern(value: string): RegExp {
+  let pattern = patternCache.get(value);
+  if (!pattern) {
+    let source = '';
+    for (const ch of value) source += characterPattern(ch);
+    pattern = new RegExp(source, 'g');
+    if (patternCache.size > 64) patternCache.clear();
+    patternCache.set(value, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+const SHORT_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', "'": "'", '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't' };
+
+function characterPattern(ch: string): string {
+  const alternatives = new Set<string>([escapeRegExp(ch)]);
+  let unicode = '';
+  for (let i = 0; i < ch.length; i++) unicode += '\\\\u' + hexPattern(ch.charCodeAt(i).toString(16).padStart(4, '0'));
+  alternatives.add(unicode);
+  if (ch in SHORT_ESCAPES) alternatives.add('\\\\' + escapeRegExp(SHORT_ESCAPES[ch]));
+  let percent = '';
+  for (const byte of Buffer.from(ch, 'utf8')) percent += '%' + hexPattern(byte.toString(16).padStart(2, '0'));
+  alternatives.add(percent);
+  if (ch === ' ') alternatives.add('\\+');
+  return `(?:${[...alternatives].join('|')})`;
+}
+
+function hexPattern(hex: string): string {
+  let out = '';
+  for (const digit of hex) out += /[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit;
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 export interface FormatOptions {
@@ -76,12 +123,14 @@ export function formatExchange(exchange: Exchange, options: FormatOptions = {}, 
     ...(options.apiKey ? [{ value: options.apiKey, keep: 4 }] : []),
     ...tokensIn(exchange).map((value) => ({ value, keep: 4 })),
   ];
+  // Masked before it is cut: a secret across the cut must not show its first part.
+  const masked = (text: string) => maskSecrets(text, secrets);
   const lines: string[] = [];
   lines.push(`${exchange.method} ${exchange.url}`);
   for (const [name, value] of Object.entries(exchange.requestHeaders)) {
     lines.push(`${name}: ${name.toLowerCase() === 'authorization' ? `Basic •••••• (API key ${options.apiKey ? maskValue(options.apiKey.trim()) : 'not shown'})` : value}`);
   }
-  lines.push('', clip(exchange.requestBody, maxBody), '');
+  lines.push('', clip(masked(exchange.requestBody), maxBody), '');
   if (exchange.attempts.length === 0) lines.push('(not sent)');
   for (const attempt of exchange.attempts) {
     const head = `── attempt ${attempt.attempt} · ${attempt.startedAt} · ${attempt.elapsedMs} ms`;
@@ -91,7 +140,7 @@ export function formatExchange(exchange: Exchange, options: FormatOptions = {}, 
     } else {
       lines.push(`HTTP ${attempt.status}${attempt.statusText ? ` ${attempt.statusText}` : ''}`);
       for (const [name, value] of Object.entries(attempt.responseHeaders ?? {})) lines.push(`${name}: ${value}`);
-      lines.push('', clip(prettyJson(attempt.responseBody ?? ''), maxBody));
+      lines.push('', clip(masked(prettyJson(attempt.responseBody ?? '')), maxBody));
       if (attempt.responseTruncated) lines.push('(answer cut off: larger than the command reads)');
     }
     if (attempt.retryDelayMs !== undefined) lines.push(`   retrying after ${attempt.retryDelayMs} ms (${attempt.retryReason ?? 'retryable answer'})`);

@@ -11,6 +11,7 @@ import {
   tokenEndpointUrl, tryParseJson, validateBaseUrl, verificationLink,
 } from '../../core';
 import { basicAuthorization, checkCredentials } from './credentials';
+import { maskSecrets, SecretToMask } from './mask';
 
 export const DEFAULTS = {
   timeoutMs: 30_000,
@@ -178,7 +179,48 @@ export type SendResult = SendSuccess | SendApiError | SendStatusError | SendInva
 export const USER_AGENT = 'idenfy-token-tools (VS Code extension)';
 const AUTHORIZATION_PLACEHOLDER = 'Basic ••••••';
 
+/**
+ * Sends the request. Every text of the result that comes from the server (messages, previews, locations) has the
+ * credentials masked in all their encodings (`maskSecrets`): a server echoing them in an error must not put them in a
+ * notification. The exchange keeps the raw answers; `formatExchange` masks them (and the tokens) for the output.
+ */
 export async function sendTokenRequest(options: SendTokenRequestOptions): Promise<SendResult> {
+  const result = await sendUnmasked(options);
+  return maskResult(result, credentialSecrets(options.apiKey, options.apiSecret));
+}
+
+/** The credentials as `maskSecrets` takes them: the secret and the Basic value hidden, the key's first 4 kept. */
+export function credentialSecrets(apiKey: string | undefined, apiSecret: string | undefined): SecretToMask[] {
+  const secrets: SecretToMask[] = [];
+  if (apiSecret) secrets.push({ value: apiSecret, keep: 0 });
+  if (apiKey && apiSecret) {
+    const basic = basicAuthorization(apiKey, apiSecret).slice('Basic '.length);
+    secrets.push({ value: basic, keep: 0 });
+    const trimmed = basicAuthorization(apiKey.trim(), apiSecret.trim()).slice('Basic '.length);
+    if (trimmed !== basic) secrets.push({ value: trimmed, keep: 0 });
+  }
+  if (apiKey) secrets.push({ value: apiKey, keep: 4 });
+  return secrets;
+}
+
+/** The result's texts with the secrets masked; the success's token fields (the user asked for them) as they are. */
+function maskResult(result: SendResult, secrets: readonly SecretToMask[]): SendResult {
+  if (secrets.length === 0) return result;
+  const keep = new Set(['kind', 'authToken', 'digitString', 'redirectUrl', 'verificationUrl']);
+  let changed = false;
+  const copy: Record<string, unknown> = { ...result };
+  for (const [key, value] of Object.entries(result)) {
+    if (typeof value !== 'string' || keep.has(key)) continue;
+    const masked = maskSecrets(value, secrets);
+    if (masked !== value) {
+      copy[key] = masked;
+      changed = true;
+    }
+  }
+  return changed ? (copy as unknown as SendResult) : result;
+}
+
+async function sendUnmasked(options: SendTokenRequestOptions): Promise<SendResult> {
   const maxRetries = clampInt(options.maxRetries, 0, 10, DEFAULTS.maxRetries);
   const maxAttempts = maxRetries + 1;
   const timeoutMs = clampInt(options.timeoutMs, 1, 10 * 60_000, DEFAULTS.timeoutMs);

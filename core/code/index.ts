@@ -12,8 +12,10 @@
  */
 import type * as TS from 'typescript';
 import { Finding, PayloadNode } from '../model';
+import { limitFindings } from '../limits';
 import { IdenfySettings } from '../settings';
-import { validatePayload } from '../validate';
+import { PROJECT_CODES, validatePayload } from '../validate';
+import { DOCS } from '../rules/links';
 import { CodeAnalysisCache, parseSource } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
 import { MARKER, markedObjects } from './markers';
@@ -70,13 +72,21 @@ export function analyzeCode(document: CodeDocument, settings: IdenfySettings, ca
     cache?.remember(fileName, text, settings, analysis);
     return analysis;
   } catch (error) {
-    // TypeScript's parser recurses once per nesting level: pathological nesting (thousands of `(`) exhausts the stack.
+    // TypeScript's parser (and the conversion) recurse once per nesting level: pathological nesting (about a
+    // thousand levels of `(`, `[` or `{`) exhausts the stack. Say so, as for JSON, rather than report nothing.
     if (error instanceof RangeError) {
       cache?.forget(fileName);
-      return NOTHING;
+      return { payloads: [], findings: [tooDeep(text)] };
     }
     throw error;
   }
+}
+
+function tooDeep(text: string): Finding {
+  return {
+    start: 0, end: Math.min(1, text.length), severity: 'warning', code: PROJECT_CODES.tooDeep, href: DOCS.tokenGeneration,
+    message: 'Not checked: this code nests too deeply to analyse (around a thousand levels of brackets or more); a token payload needs at most seven.',
+  };
 }
 
 /**
@@ -120,13 +130,16 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
     if (!root) continue;
     payloads.push({ root, reason, via });
     const payloadFindings = validatePayload(root, settings);
-    for (const write of writes) payloadFindings.push(...validatePayload(converter.assignedProperty(write.node, write.keyNode!, write.key!, write.value!), settings));
-    findings.push(...whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind)));
+    // Loops, not push(...): one payload can produce more findings than a call takes arguments.
+    for (const write of writes) {
+      for (const f of validatePayload(converter.assignedProperty(write.node, write.keyNode!, write.key!, write.value!), settings)) payloadFindings.push(f);
+    }
+    for (const f of whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind))) findings.push(f);
   }
   // The code around the request: its success test and its error identifiers (see responseChecks.ts).
   for (const finding of successStatusFindings(ts, sourceFile, requestCalls)) findings.push(finding);
   for (const finding of identifierFindings(ts, sourceFile)) findings.push(finding);
-  return { payloads, findings };
+  return { payloads, findings: limitFindings(findings, sourceFile.text.length) };
 }
 
 /**
@@ -164,7 +177,9 @@ function firstSyntaxError(ts: typeof TS, sourceFile: TS.SourceFile, object: TS.O
   const probe = ts.createSourceFile('payload', `${prefix}${text.slice(start, object.end)}\n); }`, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
   const diagnostics = (probe as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (diagnostics.length === 0) return undefined;
-  return Math.min(object.end, start + Math.max(0, Math.min(...diagnostics.map((d) => d.start)) - prefix.length));
+  let first = Infinity;
+  for (const d of diagnostics) if (d.start < first) first = d.start;
+  return Math.min(object.end, start + Math.max(0, first - prefix.length));
 }
 
 /**

@@ -20,7 +20,7 @@ export function markedObjects(ts: typeof TS, sourceFile: TS.SourceFile, resolver
   for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + MARKER.length)) {
     if (/[\w-]/.test(text.charAt(at + MARKER.length))) continue; // `@idenfy-tokens`, `@idenfy-token-x`: another word
     const marked = nodeAfterComment(ts, sourceFile, at);
-    if (marked) found.push(...objectsOf(ts, resolver, marked));
+    if (marked) for (const object of objectsOf(ts, resolver, marked)) found.push(object);
   }
   return found;
 }

@@ -547,7 +547,7 @@ export class SourceIndex {
             values.push((owner as TS.AsExpression).expression);
             break;
           default:
-            if (isFunctionLike(this.ts, owner) && !isArray) values.push(...this.returnedValues(owner as TS.FunctionLikeDeclaration));
+            if (isFunctionLike(this.ts, owner) && !isArray) for (const returned of this.returnedValues(owner as TS.FunctionLikeDeclaration)) values.push(returned);
         }
         for (const value of values) {
           const unwrapped = unwrapExpression(this.ts, value);

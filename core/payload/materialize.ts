@@ -250,14 +250,17 @@ export function jsonTextToSend(text: string, allowComments: boolean): string {
     if (pendingComma !== undefined) {
       // A comma directly before `}` or `]` (across whitespace and comments) is a trailing comma: drop it.
       if (token !== SyntaxKind.CloseBraceToken && token !== SyntaxKind.CloseBracketToken) out.push(pendingComma);
-      out.push(...pendingTrivia);
+      for (const trivia of pendingTrivia) out.push(trivia);
       pendingComma = undefined;
       pendingTrivia = [];
     }
     if (token === SyntaxKind.CommaToken) pendingComma = piece;
     else out.push(piece);
   }
-  if (pendingComma !== undefined) out.push(pendingComma, ...pendingTrivia);
+  if (pendingComma !== undefined) {
+    out.push(pendingComma);
+    for (const trivia of pendingTrivia) out.push(trivia);
+  }
   return out.join('');
 }
 

@@ -18,6 +18,7 @@ export const PROJECT_CODES = {
   checksFailed: 'checks-failed',
   successStatus: 'success-status',
   unknownIdentifier: 'unknown-identifier',
+  tooManyFindings: 'too-many-findings',
 } as const;
 
 export type ProjectCode = (typeof PROJECT_CODES)[keyof typeof PROJECT_CODES];
@@ -38,5 +39,6 @@ export const PROJECT_CODE_DOCS: Readonly<Record<ProjectCode, string>> = {
   'too-large': 'A document too large to check.',
   'checks-failed': 'The checks themselves failed on this document (a bug of the extension, not of the payload); the details are in the output.',
   'success-status': 'Code around a token request treats only 200 as success; iDenfy answers 201 Created, so every new token would take the error path.',
+  'too-many-findings': 'More findings than a document shows (1,000): the first are shown, and one note says how many more there are.',
   'unknown-identifier': 'Code compares an error `identifier` with a string iDenfy never sends (`BAD_VALUES`, `RATE_LIMIT`); suggests the nearest of the twelve.',
 };

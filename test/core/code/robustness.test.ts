@@ -48,11 +48,13 @@ describe('size and depth', () => {
 
   const nestings = [['(', ')'], ['[', ']'], ['{a:', '}'], ['f(', ')'], ['!', ''], ['`${', '}`']];
 
-  test('pathological nesting (60,000 levels) gives nothing, not a stack overflow', { timeout: 60_000 }, () => {
+  test('pathological nesting (60,000 levels) gives the "too deeply nested" warning, not a stack overflow', { timeout: 60_000 }, () => {
     for (const [open, close] of nestings) {
       const depth = 60_000;
       const code = `${SEND}axios.post(TOKEN_URL, { clientId: 'c', sex: 'X', x: ${open.repeat(depth)}1${close.repeat(depth)} });`;
-      assert.deepEqual(analyze(code), { payloads: [], findings: [] }, open);
+      const analysis = analyze(code);
+      assert.deepEqual(analysis.payloads, [], open);
+      assert.deepEqual(analysis.findings.map((f) => [f.code, f.severity, f.start]), [['too-deeply-nested', 'warning', 0]], open);
     }
   });
 
