@@ -43,6 +43,8 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // `catch {}` and empty callbacks that deliberately ignore failures carry a comment where it matters.
       'no-empty': ['error', { allowEmptyCatch: true }],
+      // A `let` read by a closure before its one assignment (a timer cleared by an earlier callback) cannot be const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Kept (real bug-catchers, all in recommended): no-fallthrough, no-dupe-keys, no-unreachable, no-cond-assign,
       // no-self-assign, no-unsafe-finally, @typescript-eslint/no-misused-new, no-unsafe-declaration-merging, ...
     },

@@ -125,6 +125,7 @@ function plural(n: number, word: string): string {
  * and Unicode line separators written as `\n`, `\t`, `\x1b`, `\u2028`, so one finding stays one line.
  */
 export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this escapes
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     const code = c.charCodeAt(0);
     if (c === '\n') return '\\n';

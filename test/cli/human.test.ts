@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- ANSI colour codes are what these tests look for */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -53,7 +53,7 @@ function run(name: string, count: number, budgetMs: number, bases: readonly stri
         body(text);
       } catch (error) {
         if (error instanceof assert.AssertionError) error.message += `\n${replay(text)}`;
-        else throw new Error(`threw ${error instanceof Error ? error.stack : error}\n${replay(text)}`);
+        else throw new Error(`threw ${error instanceof Error ? error.stack : error}\n${replay(text)}`, { cause: error });
         throw error;
       }
       done++;

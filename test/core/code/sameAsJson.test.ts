@@ -26,12 +26,7 @@ const MISTAKES = JSON.stringify({
 function payloads(): Array<[string, string]> {
   const list: Array<[string, string]> = [['mistakes', MISTAKES]];
   for (const folder of ['official', join('research', 'whitelabel-markid')]) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(join(ROOT, folder)).filter((f) => f.endsWith('.json'));
-    } catch {
-      continue;
-    }
+    const files = readdirSync(join(ROOT, folder)).filter((f) => f.endsWith('.json'));
     for (const file of files) list.push([`${folder}/${file}`, readFileSync(join(ROOT, folder, file), 'utf8').trim()]);
   }
   return list.filter(([, json]) => json.startsWith('{'));
