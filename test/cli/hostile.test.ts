@@ -19,10 +19,10 @@ describe('idenfy-token-lint: hostile input', () => {
   after(() => removeTree(dir));
 
   it('a % in a file name: checked like any other (no "URI malformed")', () => {
-    write(dir, 'percent/100%.json', BAD);
-    write(dir, 'percent/100%25.json', BAD);
-    write(dir, 'percent/%E0%A4%A.json', BAD);
-    for (const file of ['percent/100%.json', 'percent/100%25.json', 'percent/%E0%A4%A.json']) {
+    write(dir, 'percent/100%.idenfy.json', BAD);
+    write(dir, 'percent/100%25.idenfy.json', BAD);
+    write(dir, 'percent/%E0%A4%A.idenfy.json', BAD);
+    for (const file of ['percent/100%.idenfy.json', 'percent/100%25.idenfy.json', 'percent/%E0%A4%A.idenfy.json']) {
       const run = runCli([file], dir);
       assertNoStackTrace(run.stderr);
       assert.doesNotMatch(run.stderr, /internal error|URI malformed/);
