@@ -15,7 +15,8 @@ describe('hostile input over stdio', () => {
     assert.equal(await client.stop(), 0, 'server exits with 0 after shutdown/exit');
   });
 
-  const body = '{"clientId":"a","tokenType":"BAD"}';
+  // generateDigitString is iDenfy-specific evidence, so every name here is checked by content.
+  const body = '{"clientId":"a","tokenType":"BAD","generateDigitString":true}';
   for (const uri of ['file:///tmp/100%25.json', 'file:///tmp/100%25.idenfy.json', 'file:///tmp/50%.json', 'file:///tmp/50%.idenfy.json', 'file:///tmp/a%2525b.json', 'file:///tmp/%E0%A4%A.json']) {
     test(`a % in the file name (${uri}): diagnostics as for any other name`, async () => {
       client.open(uri, 'json', body);
