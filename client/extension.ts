@@ -10,7 +10,7 @@ import { PayloadAtRequest, SETTINGS_SECTION } from '../protocol';
 import { registerErrorIdentifierHover } from './errorHover';
 import { registerSendCommands } from './send/commands';
 
-const PAYLOAD_LANGUAGES = [...LANGUAGE_IDS.json, ...LANGUAGE_IDS.code];
+const PAYLOAD_LANGUAGES = Object.values(LANGUAGE_IDS).flat();
 
 let client: LanguageClient | undefined;
 
