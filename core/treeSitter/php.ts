@@ -104,6 +104,12 @@ class PhpFile {
   /** `$name` where `at` reads it: the one assignment in its function (a parameter or `global` is unknown). */
   variable(variable: SyntaxNode): SyntaxNode | undefined {
     const scope = this.functionScope(variable);
+    const key = `${scope.id} ${variable.text}`;
+    if (!this.variables.has(key)) this.variables.set(key, this.findVariable(scope, variable));
+    return this.variables.get(key);
+  }
+
+  private findVariable(scope: SyntaxNode, variable: SyntaxNode): SyntaxNode | undefined {
     const parameters = scope.childForFieldName('parameters');
     if (parameters && wordOffsets(parameters.text, variable.text).length > 0) return undefined;
     const values: SyntaxNode[] = [];
@@ -117,8 +123,16 @@ class PhpFile {
     return values.length === 1 ? values[0] : undefined;
   }
 
+  private readonly constants = new Map<string, SyntaxNode | undefined>();
+  private readonly variables = new Map<string, SyntaxNode | undefined>();
+
   /** A global constant: `define('NAME', v)` or a namespace-level `const NAME = v`, when there is one. */
   constant(name: string): SyntaxNode | undefined {
+    if (!this.constants.has(name)) this.constants.set(name, this.findConstant(name));
+    return this.constants.get(name);
+  }
+
+  private findConstant(name: string): SyntaxNode | undefined {
     const values: SyntaxNode[] = [];
     for (const offset of wordOffsets(this.text, name)) {
       const at = this.root.descendantForIndex(offset, offset + 1);

@@ -14,6 +14,8 @@ import type { Literal, LiteralEntry, LiteralReader, RootChanges, SyntaxNode } fr
 import { ancestor, nodeAt, unescapeCommon, wordOffsets } from './scope';
 
 const MAX_HOPS = 8;
+/** A scope binds the name, but not to one value we can read. */
+const UNKNOWN = { unknown: true } as unknown as SyntaxNode;
 /** Constructors of client objects, by their last name, as the `via` of a call on them. */
 const CLIENTS: Record<string, string> = {
   Session: 'requests.Session', session: 'requests.Session', Client: 'httpx.Client', AsyncClient: 'httpx.AsyncClient',
@@ -66,12 +68,28 @@ class PythonFile {
     return ancestor(node.parent, SCOPES) ?? this.root;
   }
 
+  /** Per scope and name: a module-level name read by many calls is looked up once. */
+  private readonly bindings = new Map<string, SyntaxNode | undefined | null>();
+
   /** The value bound to `name` where `at` reads it: the one assignment in the nearest scope that has any. */
   binding(name: string, at: SyntaxNode): SyntaxNode | undefined {
     for (const scope of this.scopesOf(at)) {
+      const key = `${scope.id} ${name}`;
+      let found = this.bindings.get(key);
+      if (found === undefined) this.bindings.set(key, (found = this.bindingIn(scope, name)));
+      // null: not bound in this scope, look further out; UNKNOWN: bound, but not surely to one value.
+      if (found === UNKNOWN) return undefined;
+      if (found !== null) return found;
+    }
+    return undefined;
+  }
+
+  /** In one scope: the value, null when the scope does not bind the name, UNKNOWN when it does but not surely. */
+  private bindingIn(scope: SyntaxNode, name: string): SyntaxNode | null {
+    {
       if (scope.type !== 'module') {
         const parameters = scope.childForFieldName('parameters');
-        if (parameters && wordOffsets(parameters.text, name).length > 0) return undefined; // a parameter: unknown
+        if (parameters && wordOffsets(parameters.text, name).length > 0) return UNKNOWN; // a parameter: unknown
       }
       const values: SyntaxNode[] = [];
       let other = false;
@@ -92,10 +110,10 @@ class PythonFile {
           other = true;
         }
       }
-      if (values.length + (other ? 1 : 0) > 1 || other) return undefined;
+      if (values.length + (other ? 1 : 0) > 1 || other) return UNKNOWN;
       if (values.length === 1) return values[0];
     }
-    return undefined;
+    return null;
   }
 
   /** `self.X`, `cls.X`, `ClassName.X`: the one class-body assignment `X = …` or method assignment `self.X = …`. */
