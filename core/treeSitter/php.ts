@@ -9,7 +9,7 @@
  * `env('X', 'https://…')` fallbacks. A URL that does not resolve is not claimed; computed values stay unknown.
  */
 import type * as WTS from 'web-tree-sitter';
-import { isTokenEndpointUrl, joinUrl } from '../code/endpoint';
+import { isTokenEndpointUrl } from '../code/endpoint';
 import type { FoundLiteral, LanguageModule } from './analyze';
 import type { Literal, LiteralEntry, LiteralReader, RootChanges, SyntaxNode } from './literal';
 import { ancestor, nodeAt, unescapeCommon, wordOffsets } from './scope';
@@ -29,7 +29,7 @@ function named(node: SyntaxNode): SyntaxNode[] {
 
 /** Positional arguments' values (undefined when a named or spread argument makes them unsure). */
 function argumentsOf(call: SyntaxNode): SyntaxNode[] | undefined {
-  const list = call.childForFieldName('arguments');
+  const list = call.childForFieldName('arguments') ?? named(call).find((c) => c.type === 'arguments');
   if (!list) return undefined;
   const values: SyntaxNode[] = [];
   for (const arg of named(list)) {
@@ -413,6 +413,15 @@ export const phpReader: LiteralReader = {
   },
 };
 
+/** Guzzle's `base_uri` + a relative URI, resolved as RFC 3986 says (`…/v2/` + `token` → `…/v2/token`; `…/v2` + `token` → `…/token`). */
+function resolveReference(base: string, reference: string): string | undefined {
+  try {
+    return new URL(reference, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
 function phpNumber(text: string): number | undefined {
   const t = text.replace(/_/g, '').toLowerCase();
   if (/^0[xb]/.test(t)) return Number(t);
@@ -452,7 +461,7 @@ export const php: LanguageModule = {
         }
         if (!urlNode || !options) continue;
         let url = file.string(urlNode);
-        if (url !== undefined && client.baseUri !== undefined) url = joinUrl(client.baseUri, url);
+        if (url !== undefined && client.baseUri !== undefined) url = resolveReference(client.baseUri, url);
         if (url === undefined || !isTokenEndpointUrl(url)) continue;
         if (client.kind === 'laravel' && word === 'post') {
           add(file.array(options), 'Http::post');
