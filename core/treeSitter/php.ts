@@ -114,6 +114,7 @@ class PhpFile {
     if (parameters && wordOffsets(parameters.text, variable.text).length > 0) return undefined;
     const values: SyntaxNode[] = [];
     for (const offset of wordOffsets(this.text, variable.text, scope.startIndex, scope.endIndex)) {
+      if (!variableBindingShaped(this.text, offset, variable.text.length)) continue; // a read: no tree work
       const v = nodeAt(this.root, offset, 'variable_name');
       if (!v || this.functionScope(v).id !== scope.id) continue;
       const parent = v.parent;
@@ -135,6 +136,8 @@ class PhpFile {
   private findConstant(name: string): SyntaxNode | undefined {
     const values: SyntaxNode[] = [];
     for (const offset of wordOffsets(this.text, name)) {
+      // Only `define('NAME'`, `const NAME` or `, NAME =` can declare it: reads are skipped without touching the tree.
+      if (!/(?:define\s*\(\s*['"]|\bconst\s+|,\s*)$/i.test(this.text.slice(Math.max(0, offset - 40), offset))) continue;
       const at = this.root.descendantForIndex(offset, offset + 1);
       const define = ancestor(at, ['function_call_expression']);
       const args = define && /^\\?define$/i.test(define.childForFieldName('function')?.text ?? '') ? argumentsOf(define) : undefined;
@@ -176,8 +179,16 @@ class PhpFile {
     return values.length === 1 ? values[0] : undefined;
   }
 
+  private readonly properties = new Map<string, SyntaxNode | undefined>();
+
   /** `$this->url`: the property's default, when nothing in the class assigns it. */
   property(access: SyntaxNode): SyntaxNode | undefined {
+    const key = `${ancestor(access, ['class_declaration', 'trait_declaration'])?.id} ${access.childForFieldName('object')?.text} ${access.childForFieldName('name')?.text}`;
+    if (!this.properties.has(key)) this.properties.set(key, this.findProperty(access));
+    return this.properties.get(key);
+  }
+
+  private findProperty(access: SyntaxNode): SyntaxNode | undefined {
     const object = access.childForFieldName('object');
     const name = access.childForFieldName('name');
     if (object?.text !== '$this' || !name || name.type !== 'name') return undefined;
@@ -420,6 +431,14 @@ function resolveReference(base: string, reference: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `$x =`, `$x .=`, `$x ??=`, `as $x`, `=> $x`, `list(…$x`, `[$x, …] =`, `global $x`, `static $x`, `&$x`: may bind. */
+function variableBindingShaped(text: string, offset: number, length: number): boolean {
+  const after = text.slice(offset + length, offset + length + 160);
+  if (/^\s*(?:[-+*/.%&|^]|\?\?|\*\*|<<|>>)?=(?![=>])/.test(after) || /^\s*[,\]][^;]*\]\s*=(?![=>])/.test(after)) return true;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /(?:\bas\s+&?|=>\s*&?|\blist\s*\(.*|\bglobal\b.*|\bstatic\b.*|&\s*)$/i.test(text.slice(lineStart, offset));
 }
 
 function phpNumber(text: string): number | undefined {

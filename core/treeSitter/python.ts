@@ -91,9 +91,12 @@ class PythonFile {
         const parameters = scope.childForFieldName('parameters');
         if (parameters && wordOffsets(parameters.text, name).length > 0) return UNKNOWN; // a parameter: unknown
       }
+      // A function that has no binding form of the name in its text does not bind it: skip the tree walk.
+      if (scope.type !== 'module' && !mayBind(name).test(this.text.slice(scope.startIndex, scope.endIndex))) return null;
       const values: SyntaxNode[] = [];
       let other = false;
       for (const offset of wordOffsets(this.text, name, scope.startIndex, scope.endIndex)) {
+        if (!bindingShaped(this.text, offset, name.length)) continue; // a read: no tree work
         const id = nodeAt(this.root, offset, 'identifier');
         if (!id || this.ownScope(id).id !== scope.id) continue;
         const parent = id.parent;
@@ -116,8 +119,18 @@ class PythonFile {
     return null;
   }
 
+  private readonly attributes = new Map<string, SyntaxNode | undefined>();
+
   /** `self.X`, `cls.X`, `ClassName.X`: the one class-body assignment `X = …` or method assignment `self.X = …`. */
   attribute(node: SyntaxNode): SyntaxNode | undefined {
+    const object = node.childForFieldName('object');
+    const cls = object?.text === 'self' || object?.text === 'cls' ? ancestor(node, ['class_definition'])?.id : object?.text;
+    const key = `${cls} ${node.childForFieldName('attribute')?.text}`;
+    if (!this.attributes.has(key)) this.attributes.set(key, this.findAttribute(node));
+    return this.attributes.get(key);
+  }
+
+  private findAttribute(node: SyntaxNode): SyntaxNode | undefined {
     const object = node.childForFieldName('object');
     const attribute = node.childForFieldName('attribute');
     if (!object || !attribute || object.type !== 'identifier') return undefined;
@@ -277,6 +290,34 @@ class PythonFile {
     }
     return open || changedKeys.size ? { changedKeys, open } : undefined;
   }
+}
+
+/**
+ * Every way Python text can bind a name (`x =`, `x: T =`, `x +=`, `x :=`, `a, x =`, `as x`, `for … x`, `global x`,
+ * `def x`, `import … x`): a text test that may say yes wrongly (`f(x=1)`), never no wrongly.
+ */
+const bindPatterns = new Map<string, RegExp>();
+function mayBind(name: string): RegExp {
+  let re = bindPatterns.get(name);
+  if (!re) {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`(?<![\\w.])${n}\\s*[\\])]*\\s*(?::[^=\\n]*)?(?:[-+*/%&|^@:]|//|\\*\\*|>>|<<)?=(?!=)|\\bas\\s+${n}\\b|\\b(?:for|global|nonlocal|def|class|import|del)\\b[^\\n]*?\\b${n}\\b`);
+    if (bindPatterns.size > 1000) bindPatterns.clear();
+    bindPatterns.set(name, re);
+  }
+  return re;
+}
+
+/**
+ * The occurrence of a name at `offset` may bind it, by the text around it (`x =`, `x: T =`, `x +=`, `x, y =`,
+ * `as x`, `for x`, `global x`, `def x`, `import x`): may say yes wrongly, never no wrongly. Reads are skipped
+ * without touching the tree, which is what keeps a module-level name read in many places cheap.
+ */
+function bindingShaped(text: string, offset: number, length: number): boolean {
+  const after = text.slice(offset + length, offset + length + 160);
+  if (/^\s*[\])]*\s*(?::[^=\n]*)?(?:[-+*/%&|^@:]|\/\/|\*\*|>>|<<)?=(?!=)/.test(after) || /^\s*[\])]*\s*,[^=\n]*=(?!=)/.test(after)) return true;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /\b(?:as|for|global|nonlocal|def|class|import|del|except)\b/.test(text.slice(lineStart, offset));
 }
 
 function isDictCall(node: SyntaxNode): boolean {
