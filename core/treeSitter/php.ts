@@ -441,6 +441,10 @@ function variableBindingShaped(text: string, offset: number, length: number): bo
   return /(?:\bas\s+&?|=>\s*&?|\blist\s*\(.*|\bglobal\b.*|\bstatic\b.*|&\s*)$/i.test(text.slice(lineStart, offset));
 }
 
+function isAbsolute(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim()) || url.trim().startsWith('//');
+}
+
 function phpNumber(text: string): number | undefined {
   const t = text.replace(/_/g, '').toLowerCase();
   if (/^0[xb]/.test(t)) return Number(t);
@@ -469,8 +473,6 @@ export const php: LanguageModule = {
       if ((word === 'post' || word === 'request') && ['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].includes(call.type) && call.childForFieldName('name')?.id === name.id) {
         const args = argumentsOf(call);
         if (!args) continue;
-        const receiver = call.type === 'scoped_call_expression' ? call : call.childForFieldName('object')!;
-        const client = call.type === 'scoped_call_expression' ? file.client(call) : file.client(receiver);
         let urlNode = args[0];
         let options = args[1];
         if (word === 'request') {
@@ -480,7 +482,11 @@ export const php: LanguageModule = {
         }
         if (!urlNode || !options) continue;
         let url = file.string(urlNode);
-        if (url !== undefined && client.baseUri !== undefined) url = resolveReference(client.baseUri, url);
+        if (url === undefined) continue;
+        // The URL first (most calls go elsewhere); the client only for a relative URL or once the URL is the endpoint.
+        if (isAbsolute(url) && !isTokenEndpointUrl(url)) continue;
+        const client = file.client(call.type === 'scoped_call_expression' ? call : call.childForFieldName('object')!);
+        if (client.baseUri !== undefined) url = resolveReference(client.baseUri, url);
         if (url === undefined || !isTokenEndpointUrl(url)) continue;
         if (client.kind === 'laravel' && word === 'post') {
           add(file.array(options), 'Http::post');

@@ -8,7 +8,7 @@
  * fallbacks. A URL that does not resolve is not claimed; computed values stay unknown.
  */
 import type * as WTS from 'web-tree-sitter';
-import { isTokenEndpointUrl, joinUrl } from '../code/endpoint';
+import { isAbsoluteUrl, isTokenEndpointUrl, joinUrl } from '../code/endpoint';
 import type { FoundLiteral, LanguageModule } from './analyze';
 import type { Literal, LiteralEntry, LiteralReader, RootChanges, SyntaxNode } from './literal';
 import { ancestor, nodeAt, unescapeCommon, wordOffsets } from './scope';
@@ -477,10 +477,13 @@ export const python: LanguageModule = {
         urlNode = args.positional[1] ?? args.keyword.get('url');
       } else urlNode = args.positional[0] ?? args.keyword.get('url');
       if (!urlNode) continue;
-      const client = file.client(fn.childForFieldName('object')!);
       let url = file.string(urlNode);
-      if (url !== undefined && client.baseUrl !== undefined) url = joinUrl(client.baseUrl, url);
-      if (url === undefined || !isTokenEndpointUrl(url)) continue;
+      if (url === undefined) continue;
+      // The URL first (most calls go elsewhere); the client only for a relative URL or once the URL is the endpoint.
+      if (isAbsoluteUrl(url) && !isTokenEndpointUrl(url)) continue;
+      const client = file.client(fn.childForFieldName('object')!);
+      if (client.baseUrl !== undefined) url = joinUrl(client.baseUrl, url);
+      if (!isTokenEndpointUrl(url)) continue;
       let bodyNode = args.keyword.get('json');
       if (!bodyNode) {
         const raw = args.keyword.get('data') ?? args.keyword.get('body') ?? args.keyword.get('content');
