@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, Finding, IdenfyLanguageService, MAX_CODE_LENGTH, Severity, TextDocumentInput } from '../core';
+import { createLanguageService, Finding, IdenfyLanguageService, isTreeSitterKind, MAX_CODE_LENGTH, Severity, TextDocumentInput } from '../core';
 import { describeFsError } from './errors';
 import { FileFailure, FileLanguage, languageIdOf, languageOf, SkipNote, toPosix } from './files';
 import { LineIndex } from './lines';
+import { loadWasmBesideBundle } from './wasm';
 
 /** A span in 1-based lines and columns (UTF-16 code units; endColumn exclusive) and 0-based offset/length. */
 export interface ReportedSpan {
@@ -49,16 +50,34 @@ export interface AnalyzerOptions {
 }
 
 
-export type Analyzer = (file: string) => FileOutcome;
-
-export function createAnalyzer(options: AnalyzerOptions): Analyzer {
-  const service = createLanguageService({ settings: options.rawSettings });
-  return (file) => analyzeFile(file, service, options);
+export interface Analyzer {
+  (file: string): FileOutcome;
+  /** Loads the grammars the Python and PHP files among `files` need (once; nothing for JSON and TS/JS). */
+  prepare(files: readonly string[]): Promise<void>;
 }
 
-function analyzeFile(file: string, service: IdenfyLanguageService, options: AnalyzerOptions): FileOutcome {
+export function createAnalyzer(options: AnalyzerOptions): Analyzer {
+  const service = createLanguageService({ settings: options.rawSettings, loadGrammar: loadWasmBesideBundle });
+  const grammarErrors = new Map<string, string>();
+  const analyzer = (file: string) => analyzeFile(file, service, options, grammarErrors);
+  analyzer.prepare = async (files: readonly string[]) => {
+    const languages = new Set(files.map((f) => languageOf(f)).filter((l) => l !== undefined && isTreeSitterKind(l)));
+    for (const language of languages) {
+      try {
+        await service.prepare({ uri: `file.${language === 'python' ? 'py' : 'php'}`, languageId: language! });
+      } catch (error) {
+        grammarErrors.set(language!, error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+  return analyzer;
+}
+
+function analyzeFile(file: string, service: IdenfyLanguageService, options: AnalyzerOptions, grammarErrors: ReadonlyMap<string, string>): FileOutcome {
   const language = languageOf(file);
-  if (!language) return { skipped: { path: file, reason: 'unsupported', message: 'not a JSON, TypeScript or JavaScript file' } };
+  if (!language) return { skipped: { path: file, reason: 'unsupported', message: 'not a JSON, TypeScript, JavaScript, Python or PHP file' } };
+  const grammarError = grammarErrors.get(language);
+  if (grammarError !== undefined) return { failure: { path: file, message: `the ${language} grammar failed to load: ${grammarError}` } };
 
   const read = readText(file, options.maxFileSizeBytes);
   if ('skipped' in read || 'failure' in read) return read;

@@ -189,7 +189,7 @@ class Walker {
 
   addExplicitFile(file: string): void {
     if (languageOf(file)) this.add(file);
-    else this.skipped.push({ path: file, reason: 'unsupported', message: 'not a JSON, TypeScript or JavaScript file' });
+    else this.skipped.push({ path: file, reason: 'unsupported', message: 'not a JSON, TypeScript, JavaScript, Python or PHP file' });
   }
 
   /**

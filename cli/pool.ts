@@ -74,6 +74,7 @@ export class Checker {
     this.finishing = true;
     this.growPool();
     const analyze = createAnalyzer(this.options);
+    await analyze.prepare(this.pending);
     if (this.workers.length === 0) {
       this.checkHere(analyze, this.pending.splice(0));
       return { outcomes: this.outcomes, threads: 1 };
@@ -187,7 +188,8 @@ export function isCliWorker(): boolean {
 /** The worker side: checks each batch of paths it is sent and answers with the outcomes worth reporting. */
 export function runWorker(): void {
   const analyze = createAnalyzer((workerData as WorkerInit).analyzer);
-  parentPort!.on('message', (batch: string[]) => {
+  parentPort!.on('message', async (batch: string[]) => {
+    await analyze.prepare(batch);
     const outcomes: FileOutcome[] = [];
     for (const file of batch) {
       const outcome = analyze(file);

@@ -11,7 +11,7 @@ import { registerErrorIdentifierHover } from './errorHover';
 import { registerOptInCommand } from './optIn';
 import { registerSendCommands } from './send/commands';
 
-const PAYLOAD_LANGUAGES = [...LANGUAGE_IDS.json, ...LANGUAGE_IDS.code];
+const PAYLOAD_LANGUAGES = Object.values(LANGUAGE_IDS).flat();
 
 let client: LanguageClient | undefined;
 

@@ -3,18 +3,23 @@
  * extension's document selector all read these tables (package.json's activation events are checked against them by
  * a test).
  */
-export type DocumentKind = 'json' | 'code' | 'none';
+export type DocumentKind = 'json' | 'code' | 'python' | 'php' | 'none';
 
 /** VS Code language ids whose documents may hold a token payload, by analyser. */
 export const LANGUAGE_IDS: Readonly<Record<Exclude<DocumentKind, 'none'>, readonly string[]>> = {
   json: ['json', 'jsonc'],
   code: ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'],
+  python: ['python'],
+  php: ['php'],
 };
 
 /** File extensions (lower case, with the dot) by analyser, for files that arrive without a language id (the CLI). */
 export const FILE_EXTENSIONS: Readonly<Record<Exclude<DocumentKind, 'none'>, readonly string[]>> = {
   json: ['.json', '.jsonc'],
   code: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
+  // Not `.pyi`: stub files declare types and hold no values, like `.d.ts`.
+  python: ['.py'],
+  php: ['.php'],
 };
 
 /** The language id a file would get in VS Code, from its extension; undefined for files no analyser reads (and `.d.ts`). */
@@ -28,6 +33,8 @@ export function languageIdForPath(path: string): string | undefined {
     case '.tsx': return 'typescriptreact';
     case '.js': case '.mjs': case '.cjs': return 'javascript';
     case '.jsx': return 'javascriptreact';
+    case '.py': return 'python';
+    case '.php': return 'php';
     default: return undefined;
   }
 }
@@ -39,9 +46,19 @@ export function languageIdForPath(path: string): string | undefined {
 export function documentKind(document: { readonly languageId: string; readonly uri: string }): DocumentKind {
   if (LANGUAGE_IDS.json.includes(document.languageId)) return 'json';
   if (LANGUAGE_IDS.code.includes(document.languageId)) return 'code';
+  if (document.languageId === 'python') return 'python';
+  if (document.languageId === 'php') return 'php';
   const byPath = languageIdForPath(document.uri.replace(/[?#].*$/, ''));
   if (byPath === undefined) return 'none';
+  if (byPath === 'python' || byPath === 'php') return byPath;
   return LANGUAGE_IDS.json.includes(byPath) ? 'json' : 'code';
+}
+
+/** Kinds read by a tree-sitter grammar, loaded on demand (see `IdenfyLanguageService.prepare`). */
+export type TreeSitterKind = 'python' | 'php';
+
+export function isTreeSitterKind(kind: DocumentKind): kind is TreeSitterKind {
+  return kind === 'python' || kind === 'php';
 }
 
 /** JSONC (comments and trailing commas allowed, stripped when sending): the jsonc language or a `.jsonc` file. */

@@ -12,7 +12,7 @@ export * from './types';
 export { createLanguageService } from './service';
 
 // Which analyser reads a document (the one place that decides it).
-export { documentKind, allowsComments, languageIdForPath, LANGUAGE_IDS, FILE_EXTENSIONS } from './documentKinds';
+export { documentKind, isTreeSitterKind, allowsComments, languageIdForPath, LANGUAGE_IDS, FILE_EXTENSIONS } from './documentKinds';
 
 // Settings.
 export { DEFAULT_SETTINGS, normalizeSettings } from './settings';
@@ -22,6 +22,7 @@ export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH, MAX_NESTING_DEPTH, n
 export type { JsonAnalysis, JsonDocument } from './json';
 export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH } from './code';
 export type { CodeAnalysis, CodeDocument, CodePayload } from './code';
+export { WASM_FILES, MAX_TREE_SITTER_LENGTH } from './treeSitter';
 export { validateBody, validatePayload, PROJECT_CODES } from './validate';
 
 // The API's facts: fields, document types, countries, the error catalogue.

@@ -3,7 +3,8 @@
  * feature to the module that knows it. No state but caches keyed by URI; no I/O.
  */
 import { analyzeCode, CodeAnalysis, CodeAnalysisCache } from './code';
-import { allowsComments, documentKind } from './documentKinds';
+import { allowsComments, documentKind, isTreeSitterKind } from './documentKinds';
+import { analyzeWithGrammar, loadGrammar, TreeCache, TreeSitterAnalysis } from './treeSitter';
 import { completeCode, completeJson } from './features/completion';
 import { errorHandlingCode, handlerLanguageOf } from './features/errorHandling';
 import { fixesFor } from './features/fixes';
@@ -28,6 +29,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
   const codeCache = new CodeAnalysisCache();
   // The code cache answers an unchanged document with the same analysis object: keep answering with the same wrapper.
   const codeAnalyses = new WeakMap<CodeAnalysis, DocumentAnalysis>();
+  const trees = new TreeCache();
+  const treeSitterAnalyses = new WeakMap<TreeSitterAnalysis, DocumentAnalysis>();
 
   function analyzeUnguarded(document: TextDocumentInput): DocumentAnalysis {
     const kind = documentKind(document);
@@ -37,6 +40,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
       if (!analysis) {
         analysis = { kind, payloads: code.payloads.map((p) => ({ root: p.root, via: p.via ?? p.reason })), findings: code.findings };
         codeAnalyses.set(code, analysis);
+      }
+      return analysis;
+    }
+    if (isTreeSitterKind(kind)) {
+      const found = analyzeWithGrammar(kind, document, settings, trees);
+      let analysis = treeSitterAnalyses.get(found);
+      if (!analysis) {
+        analysis = { kind, payloads: found.payloads, findings: found.findings };
+        treeSitterAnalyses.set(found, analysis);
       }
       return analysis;
     }
@@ -50,6 +62,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
     settings,
     settingsProblems: problems,
     isPayloadFile,
+
+    prepare(document) {
+      const kind = documentKind(document);
+      if (!isTreeSitterKind(kind) || !options.loadGrammar) return Promise.resolve();
+      return loadGrammar(kind, options.loadGrammar);
+    },
 
     analyze(document) {
       try {
@@ -68,11 +86,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
     complete(document, analysis, offset) {
       const payload = payloadAt(analysis, offset);
       if (!payload) return [];
-      return analysis.kind === 'json' ? completeJson(document.text, offset, settings) : completeCode(payload.root, document.text, offset, settings);
+      if (analysis.kind === 'json') return completeJson(document.text, offset, settings);
+      return completeCode(payload.root, document.text, offset, settings, analysis.kind === 'python' || analysis.kind === 'php' ? analysis.kind : 'code');
     },
 
     codeActions(document, analysis, span) {
-      const syntax = analysis.kind === 'code' ? 'code' : 'json';
+      const syntax = analysis.kind === 'json' || analysis.kind === 'none' ? 'json' : analysis.kind;
       const proposals: CodeActionProposal[] = [];
       for (const finding of analysis.findings) {
         if (!finding.fixes?.length || finding.end < span.start || finding.start > span.end) continue;
@@ -86,7 +105,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
     },
 
     payloadAt(document, analysis, offset) {
-      const kind = analysis.kind === 'code' ? 'code' : 'json';
+      const kind = analysis.kind === 'json' || analysis.kind === 'none' ? 'json' : 'code';
       const payload = payloadAt(analysis, offset);
       if (!payload) return { found: false, languageKind: kind, unknowns: [], errorCount: 0, warningCount: 0, start: 0, end: 0 };
       const start = payload.root.offset;
@@ -116,6 +135,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
 
     forget(uri) {
       codeCache.forget(uri);
+      trees.forget(uri);
     },
   };
 }

@@ -13,7 +13,8 @@ export type { QuickFix, TextEdit } from './features/fixes';
 export type { ErrorTokenMatch } from './features/errorDocs';
 export type { HandlerLanguage, ErrorHandlingCode } from './features/errorHandling';
 export type { ErrorIdentifier, ErrorEntry, StatusMessageEntry } from './rules/errors';
-export type { DocumentKind } from './documentKinds';
+export type { DocumentKind, TreeSitterKind } from './documentKinds';
+export type { LoadWasm, WasmName } from './treeSitter';
 import type { Finding, PayloadNode, TextSpan } from './model';
 import type { IdenfySettings, SettingsProblem } from './settings';
 import type { PayloadAtResult } from './payload/types';
@@ -21,6 +22,7 @@ import type { CompletionSuggestion } from './features/completion';
 import type { PayloadHover } from './features/hover';
 import type { QuickFix } from './features/fixes';
 import type { DocumentKind } from './documentKinds';
+import type { LoadWasm } from './treeSitter';
 
 /** A document as the host sees it: the core never reads files or URIs itself. */
 export interface TextDocumentInput {
@@ -69,6 +71,12 @@ export interface LanguageServiceOptions {
    * CLI: `requests/*.json` matches `<folder>/requests/a.json`.
    */
   readonly workspaceRoots?: readonly string[];
+  /**
+   * The WebAssembly a Python or PHP document needs, read by the host (the core reads no files): `runtime` is
+   * web-tree-sitter's own `web-tree-sitter.wasm`, `python`/`php` the grammars (`WASM_FILES` names the files). Called
+   * by `prepare` the first time such a document comes; without it those documents get no analysis.
+   */
+  readonly loadGrammar?: LoadWasm;
 }
 
 /**
@@ -82,6 +90,12 @@ export interface IdenfyLanguageService {
   readonly settingsProblems: readonly SettingsProblem[];
   /** The document matches `idenfy.payloadFiles`. */
   isPayloadFile(uri: string): boolean;
+  /**
+   * Makes `analyze` ready for this document: loads the tree-sitter grammar of a Python or PHP document (once per
+   * thread); resolves at once for JSON and TS/JS. Rejects only when the host's `loadGrammar` fails. Until it has
+   * resolved, `analyze` finds nothing in a Python or PHP document (and never throws).
+   */
+  prepare(document: Pick<TextDocumentInput, 'uri' | 'languageId'>): Promise<void>;
   /** Finds the payloads of a JSON or code document and checks them. Never throws (see `DocumentAnalysis.failure`). */
   analyze(document: TextDocumentInput): DocumentAnalysis;
   /** Documentation for the field or value at `offset`, when it is inside a payload. */

@@ -66,6 +66,7 @@ export class DocumentStore {
     const service = await this.settings.current();
     const document = this.documents.get(uri);
     if (!document) return undefined;
+    await this.prepare(service, document);
     return this.current(document, service);
   }
 
@@ -73,6 +74,7 @@ export class DocumentStore {
     const document = this.documents.get(uri);
     if (!document) return;
     const service = await this.settings.current();
+    await this.prepare(service, document);
     const latest = this.documents.get(uri);
     // A newer version arrived while settings were read: its own run is scheduled, this one is stale.
     if (!latest || latest.version !== document.version) return;
@@ -81,6 +83,18 @@ export class DocumentStore {
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(latest, finding));
     await this.connection.sendDiagnostics({ uri, version: latest.version, diagnostics });
   }
+
+  /** Loads the grammar a Python or PHP document needs (once); a failed load is logged, and that document gets nothing. */
+  private async prepare(service: IdenfyLanguageService, document: TextDocument): Promise<void> {
+    try {
+      await service.prepare({ uri: document.uri, languageId: document.languageId });
+    } catch (error) {
+      if (!this.grammarFailureLogged) this.connection.console.error(`iDenfy: the ${document.languageId} grammar failed to load: ${(error as Error)?.stack ?? String(error)}`);
+      this.grammarFailureLogged = true;
+    }
+  }
+
+  private grammarFailureLogged = false;
 
   /** The cached analysis of this text with these settings, or a fresh one. */
   private current(document: TextDocument, service: IdenfyLanguageService): CurrentDocument {

@@ -1,5 +1,6 @@
 import { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { createLanguageService, IdenfyLanguageService } from '../core';
+import { loadWasmBesideBundle } from './wasm';
 import { SETTINGS_SECTION } from '../protocol';
 
 /** A client that declares `workspace/configuration` but never answers must not stall diagnostics. */
@@ -13,7 +14,7 @@ const CONFIGURATION_TIMEOUT_MS = 2000;
 export class SettingsSource {
   canPullConfiguration = false;
   private pushed: unknown;
-  private service: IdenfyLanguageService = createLanguageService();
+  private service: IdenfyLanguageService = createLanguageService({ loadGrammar: loadWasmBesideBundle });
   private pending: Promise<IdenfyLanguageService> | undefined;
   private workspaceRoots: string[] = [];
 
@@ -44,7 +45,7 @@ export class SettingsSource {
   }
 
   private create(rawSettings: unknown): IdenfyLanguageService {
-    return createLanguageService({ settings: rawSettings, workspaceRoots: this.workspaceRoots });
+    return createLanguageService({ settings: rawSettings, workspaceRoots: this.workspaceRoots, loadGrammar: loadWasmBesideBundle });
   }
 
   private async pull(): Promise<IdenfyLanguageService> {

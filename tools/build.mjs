@@ -5,7 +5,8 @@
 //   node tools/build.mjs            development build (source maps)
 //   node tools/build.mjs --production   minified, no source maps (what `npm run package` ships)
 import { build } from 'esbuild';
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,6 +74,15 @@ if (failed.length) {
   console.error(`build failed: ${failed.length} bundle(s) had errors (see above)`);
   process.exit(1);
 }
+// Python and PHP: web-tree-sitter's runtime and the two grammars, read by the server and the CLI from next to their
+// bundles, only when a Python or PHP file comes (web-tree-sitter's JavaScript is bundled and required lazily).
+const require = createRequire(import.meta.url);
+const wasm = [
+  [dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'],
+  [dirname(require.resolve('@vscode/tree-sitter-wasm')), 'tree-sitter-python.wasm'],
+  [dirname(require.resolve('@vscode/tree-sitter-wasm')), 'tree-sitter-php.wasm'],
+];
+for (const [dir, file] of wasm) copyFileSync(join(dir, file), join(dist, file));
 // The CLI is an npm `bin`: make it executable.
 if (existsSync(join(dist, 'cli.js'))) chmodSync(join(dist, 'cli.js'), 0o755);
 console.log(`built dist/ (${production ? 'production' : 'development'})`);

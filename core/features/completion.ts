@@ -8,7 +8,7 @@ import { DOCUMENT_TYPE_DOCS, ENUM_VALUE_DOCS } from '../rules/enumDocs';
 import { FieldSpec, FIELDS } from '../rules/fields';
 import { KNOWN_LOCALES, localeName } from '../rules/locales';
 import { fieldsForCompletion, ruleSummary } from './fieldDocs';
-import { covers, keyLiteral, nextSignificant, nodeAtPath, PathSegment, preferredQuote, presentKeys, quoteAt, skipTriviaBackward, stringLiteral } from './tree';
+import { covers, keyLiteral, nextSignificant, nodeAtPath, PathSegment, preferredQuote, presentKeys, quoteAt, skipTriviaBackward, stringLiteral, keyValueSeparator, scalarLiteral, SyntaxFlavour } from './tree';
 
 export type CompletionKind = 'field' | 'value' | 'keyword' | 'snippet';
 
@@ -34,7 +34,7 @@ export interface CompletionSuggestion {
 }
 
 type Quote = '"' | "'";
-type Syntax = 'json' | 'code';
+type Syntax = SyntaxFlavour;
 
 interface Range {
   readonly start: number;
@@ -87,10 +87,10 @@ export function completeJson(text: string, offset: number, settings: IdenfySetti
  * Completion in a payload found in code: `root` is the payload's object literal (as `analyzeCode` returns it),
  * `text` the whole source file.
  */
-export function completeCode(root: PayloadNode, text: string, offset: number, settings: IdenfySettings = DEFAULT_SETTINGS): CompletionSuggestion[] {
+export function completeCode(root: PayloadNode, text: string, offset: number, settings: IdenfySettings = DEFAULT_SETTINGS, syntax: Exclude<Syntax, 'json'> = 'code'): CompletionSuggestion[] {
   if (root.type !== 'object' || offset <= root.offset || offset >= root.offset + root.length || offset > text.length) return [];
   const context = codeContext(root, text, offset);
-  return context ? suggestionsFor(context, text, { syntax: 'code', quote: preferredQuote(text, root) }, settings) : [];
+  return context ? suggestionsFor(context, text, { syntax, quote: preferredQuote(text, root) }, settings) : [];
 }
 
 // ---- where the cursor is: JSON --------------------------------------------------------------------------------
@@ -340,7 +340,8 @@ function fieldSuggestions(context: KeyContext, style: Style, comma: string | und
 function keySuggestion(context: KeyContext, style: Style, name: string, candidate: Candidate, retrigger: boolean, comma: string | undefined): CompletionSuggestion {
   const keyText = context.quoted ? stringLiteral(name, context.quoted) : keyLiteral(name, style.syntax, style.quote);
   // Before another property the value goes between the colon and a comma: a snippet puts the cursor there.
-  const insertText = context.colonFollows ? keyText : comma ? `${escapeSnippet(keyText)}: $1${comma}` : `${keyText}: `;
+  const separator = keyValueSeparator(style.syntax);
+  const insertText = context.colonFollows ? keyText : comma ? `${escapeSnippet(keyText)}${separator}$1${comma}` : `${keyText}${separator}`;
   return {
     label: candidate.label ?? name,
     kind: 'field',
@@ -358,18 +359,20 @@ function keySuggestion(context: KeyContext, style: Style, name: string, candidat
 }
 
 function additionalStepsSnippet(context: KeyContext, style: Style, comma: string | undefined): CompletionSuggestion {
-  const key = (text: string) => (style.syntax === 'json' ? `"${text}"` : text);
   const q = style.syntax === 'json' ? '"' : style.quote;
+  const key = (text: string) => (style.syntax === 'json' ? `"${text}"` : style.syntax === 'code' ? text : `${q}${text}${q}`);
+  // Python dicts and JS objects use braces and a colon; PHP arrays brackets and `=>`.
+  const [open, close, sep] = style.syntax === 'php' ? ['[', ']', ' => '] : ['{', '}', ': '];
   const body = [
-    `${key('additionalSteps')}: {`,
-    `\t${key('${1:ALL}')}: {`,
-    `\t\t${key('${2:ALL}')}: {`,
-    `\t\t\t${key(`\${3:${UTILITY_BILL_STEP}}`)}: {`,
-    `\t\t\t\t${key('type')}: ${q}\${4|${ADDITIONAL_STEP_TYPES.join(',')}|}${q}`,
-    '\t\t\t}',
-    '\t\t}',
-    '\t}',
-    `}${comma ?? ''}`,
+    `${key('additionalSteps')}${sep}${open}`,
+    `\t${key('${1:ALL}')}${sep}${open}`,
+    `\t\t${key('${2:ALL}')}${sep}${open}`,
+    `\t\t\t${key(`\${3:${UTILITY_BILL_STEP}}`)}${sep}${open}`,
+    `\t\t\t\t${key('type')}${sep}${q}\${4|${ADDITIONAL_STEP_TYPES.join(',')}|}${q}`,
+    `\t\t\t${close}`,
+    `\t\t${close}`,
+    `\t${close}`,
+    `${close}${comma ?? ''}`,
   ].join('\n');
   const spec = FIELDS.get('additionalSteps')!;
   return {
@@ -405,7 +408,7 @@ function valueSuggestion(context: ValueContext, style: Style, candidate: Candida
     const literal = stringLiteral(value, context.inString.quote);
     insertText = literal.slice(1, -1) + (context.inString.closed ? '' : context.inString.quote);
   } else if (typeof value === 'boolean') {
-    insertText = String(value);
+    insertText = scalarLiteral(value, style.syntax);
   } else {
     const literal = stringLiteral(value, style.syntax === 'json' ? '"' : style.quote);
     insertText = candidate.wrapInArray ? `[${literal}]` : literal;

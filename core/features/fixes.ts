@@ -1,6 +1,6 @@
 import { Finding, FixHint, keyOf, PayloadNode } from '../model';
 import { PROJECT_CODES } from '../rules/codes';
-import { keyLiteral, preferredQuote, quoteAt, skipTriviaBackward, stringLiteral } from './tree';
+import { keyLiteral, keyValueSeparator, preferredQuote, quoteAt, scalarLiteral, skipTriviaBackward, stringLiteral, SyntaxFlavour } from './tree';
 
 export interface TextEdit {
   readonly start: number;
@@ -16,7 +16,7 @@ export interface QuickFix {
   readonly isPreferred?: boolean;
 }
 
-type Syntax = 'json' | 'code';
+type Syntax = SyntaxFlavour;
 
 /**
  * The finding's fix hints as text edits on `text`, each the smallest change that does what the title says and
@@ -65,14 +65,14 @@ function renameKey(property: PayloadNode, to: string, text: string, syntax: Synt
   let newText: string;
   if (syntax === 'json') newText = JSON.stringify(to);
   // A quoted key keeps its quotes; a bare one stays bare when the new name is an identifier.
-  else newText = quote ? stringLiteral(to, quote) : keyLiteral(to, 'code', preferredQuote(text, property.parent));
+  else newText = quote ? stringLiteral(to, quote) : syntax === 'python' && /^[A-Za-z_]\w*$/.test(to) ? to : keyLiteral(to, syntax, preferredQuote(text, property.parent));
   return { title: `Rename '${name}' to '${to}'`, edits: [{ start: key.offset, end: key.offset + key.length, newText }] };
 }
 
 function replaceValue(node: PayloadNode, to: string | number | boolean | null, text: string, syntax: Syntax): QuickFix | undefined {
   if (!inText(node, text) || node.type === 'object' || node.type === 'array' || node.type === 'unknown') return undefined;
   let newText: string;
-  if (typeof to !== 'string') newText = JSON.stringify(to);
+  if (typeof to !== 'string') newText = scalarLiteral(to, syntax);
   else if (syntax === 'json') newText = JSON.stringify(to);
   else newText = stringLiteral(to, quoteAt(text, node.offset) ?? preferredQuote(text, node));
   const from = node.value;
@@ -170,8 +170,8 @@ function commaBefore(property: PayloadNode, text: string): number | undefined | 
 function addProperty(object: PayloadNode, key: string, value: string | number | boolean | null, text: string, syntax: Syntax): TextEdit[] | undefined {
   if (object.type !== 'object' || !inText(object, text) || text[object.offset] !== '{') return undefined;
   const quote = syntax === 'json' ? '"' : preferredQuote(text, object);
-  const valueText = typeof value === 'string' ? stringLiteral(value, quote) : JSON.stringify(value);
-  const entry = `${keyLiteral(key, syntax, quote)}: ${valueText}`;
+  const valueText = typeof value === 'string' ? stringLiteral(value, quote) : scalarLiteral(value, syntax);
+  const entry = `${keyLiteral(key, syntax, quote)}${keyValueSeparator(syntax)}${valueText}`;
   const open = object.offset;
   const close = object.offset + object.length - 1;
   const first = object.children?.[0];

@@ -107,10 +107,24 @@ export function stringLiteral(value: string, quote: '"' | "'" | '`'): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A property key as source: bare where JS allows it, else a string literal. */
-export function keyLiteral(name: string, syntax: 'json' | 'code', quote: '"' | "'"): string {
+/** The syntax edits are written in: JSON, JS/TS, or a language read with tree-sitter (Python dicts, PHP arrays). */
+export type SyntaxFlavour = 'json' | 'code' | 'python' | 'php';
+
+/** A property key as source: bare where JS allows it, else a string literal (always one in Python and PHP). */
+export function keyLiteral(name: string, syntax: SyntaxFlavour, quote: '"' | "'"): string {
   if (syntax === 'json') return JSON.stringify(name);
-  return IDENTIFIER.test(name) ? name : stringLiteral(name, quote);
+  return syntax === 'code' && IDENTIFIER.test(name) ? name : stringLiteral(name, quote);
+}
+
+/** A boolean, null or number as source: `True`/`None` in Python, JSON's spelling elsewhere. */
+export function scalarLiteral(value: number | boolean | null, syntax: SyntaxFlavour): string {
+  if (syntax === 'python') return value === null ? 'None' : value === true ? 'True' : value === false ? 'False' : String(value);
+  return JSON.stringify(value);
+}
+
+/** Between a key and its value: `=>` in PHP arrays, `:` elsewhere. */
+export function keyValueSeparator(syntax: SyntaxFlavour): string {
+  return syntax === 'php' ? ' => ' : ': ';
 }
 
 /** Where a `//` comment starts on the line from `start` to `end`, reading strings so that `"http://x"` is not one. */

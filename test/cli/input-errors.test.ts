@@ -116,6 +116,6 @@ describe('idenfy-token-lint: bad input exits 2 with a message, never a stack tra
   it('a file the linter does not read, named on the command line, is noted and skipped', () => {
     const run = runCli(['.gitignore', 'payloads/clean.idenfy.json'], project);
     assert.equal(run.code, 0);
-    assert.match(run.stderr, /^note: \.gitignore: skipped: not a JSON, TypeScript or JavaScript file$/m);
+    assert.match(run.stderr, /^note: \.gitignore: skipped: not a JSON, TypeScript, JavaScript, Python or PHP file$/m);
   });
 });

@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     console.log('\n## TypeScript/JavaScript payloads');
     await (require('./code') as typeof import('./code')).runCodeBench();
   }
+  if (want('python-php')) {
+    console.log('\n## Python and PHP payloads');
+    await (require('./treeSitter') as typeof import('./treeSitter')).runTreeSitterBench();
+  }
   if (want('cli')) {
     console.log('\n## Command-line linter');
     await (require('./cli') as typeof import('./cli')).runCliBench();

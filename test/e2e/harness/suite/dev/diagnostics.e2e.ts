@@ -41,4 +41,13 @@ suite('diagnostics', () => {
     // The rest of the object is fine: one finding only, and none from a string elsewhere in the file.
     assert.deepEqual(diagnosticsOf(document.uri).map(codeOf), ['BAD_VALUE'], describe(diagnosticsOf(document.uri)));
   });
+
+  test('a Python payload sent with requests gets the same checks (tree-sitter grammar loaded on open)', async () => {
+    const { document } = await openFile('token_request.py');
+    assert.equal(document.languageId, 'python');
+    const diagnostic = await waitForDiagnostic(document.uri, 'BAD_VALUE', rangeOf(document, '7200'), undefined, 30_000);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(diagnostic.message, /sessionLength/);
+    assert.deepEqual(diagnosticsOf(document.uri).map(codeOf), ['BAD_VALUE'], describe(diagnosticsOf(document.uri)));
+  });
 });

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createLanguageService, TextDocumentInput } from '../../../core';
+import { preparedService } from './helpers';
+
+function apply(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+
+describe('Python and PHP through the service', () => {
+  test('before prepare(), a Python document gets nothing and nothing throws', () => {
+    const service = createLanguageService(); // no loadGrammar: the host gave no grammar
+    const analysis = service.analyze({ uri: 'a.py', languageId: 'python', text: 'requests.post("https://ivs.idenfy.com/api/v2/token", json={"tokenType": "X"})' });
+    assert.equal(analysis.kind, 'python');
+    assert.deepEqual(analysis.findings, []);
+  });
+
+  test('quick fixes write Python: True/False/None, quoted keys', async () => {
+    const service = await preparedService();
+    const text = 'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", json={"clientID": "u1", "tokenType": "document"})\n';
+    const document: TextDocumentInput = { uri: 'fix.py', languageId: 'python', text };
+    const analysis = service.analyze(document);
+    assert.deepEqual(analysis.findings.map((f) => f.code).sort(), ['BAD_VALUE', 'MISSING_VALUE', 'unknown-field'].sort());
+    const all = service.codeActions(document, analysis, { start: 0, end: text.length });
+    const rename = all.find((a) => /Rename 'clientID' to 'clientId'/.test(a.title));
+    assert.ok(rename, all.map((a) => a.title).join(', '));
+    assert.match(apply(text, rename.edits), /json=\{"clientId": "u1"/);
+    const replace = all.find((a) => a.title.includes('"DOCUMENT"'));
+    assert.ok(replace);
+    assert.match(apply(text, replace.edits), /"tokenType": "DOCUMENT"/);
+  });
+
+  test('completion in a Python dict proposes quoted keys; in a PHP array `=>`', async () => {
+    const service = await preparedService();
+    const py = 'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", json={"clientId": "u1", })\n';
+    const pyDoc = { uri: 'c.py', languageId: 'python', text: py };
+    const pySuggestions = service.complete(pyDoc, service.analyze(pyDoc), py.indexOf(', }') + 2);
+    const locale = pySuggestions.find((s) => s.label === 'locale');
+    assert.ok(locale, pySuggestions.map((s) => s.label).join(','));
+    assert.match(locale.insertText, /^"locale": /);
+
+    const php = "<?php\n$client->post('https://ivs.idenfy.com/api/v2/token', ['json' => ['clientId' => 'u1', ]]);\n";
+    const phpDoc = { uri: 'c.php', languageId: 'php', text: php };
+    const phpSuggestions = service.complete(phpDoc, service.analyze(phpDoc), php.indexOf(", ]") + 2);
+    const phpLocale = phpSuggestions.find((s) => s.label === 'locale');
+    assert.ok(phpLocale, phpSuggestions.map((s) => s.label).join(','));
+    assert.match(phpLocale.insertText, /^'locale' => /);
+  });
+
+  test('the send command gets the literal as JSON, computed values as unknowns', async () => {
+    const service = await preparedService();
+    const text = "<?php\nwp_remote_post('https://ivs.idenfy.com/api/v2/token', ['body' => wp_json_encode(array('clientId' => $user->ID, 'showInstructions' => FALSE, 'documents' => ['PASSPORT'], 'country' => null))]);\n";
+    const document = { uri: 'send.php', languageId: 'php', text };
+    const result = service.payloadAt(document, service.analyze(document), text.indexOf("'clientId'"));
+    assert.equal(result.found, true);
+    assert.deepEqual(result.value, { clientId: null, showInstructions: false, documents: ['PASSPORT'], country: null });
+    assert.deepEqual(result.unknowns.map((u) => u.path), ['clientId']);
+  });
+
+  test('an edit re-parses incrementally and gives what a fresh parse gives', async () => {
+    const service = await preparedService();
+    const base = 'import httpx\nURL = "https://ivs.idenfy.com/api/v2/token"\nasync def f(c):\n    async with httpx.AsyncClient() as client:\n        await client.post(URL, json={"clientId": c, "sessionLength": 60})\n';
+    service.analyze({ uri: 'inc.py', languageId: 'python', text: base });
+    const edited = base.replace('60', '59');
+    const incremental = service.analyze({ uri: 'inc.py', languageId: 'python', text: edited });
+    const fresh = service.analyze({ uri: 'fresh.py', languageId: 'python', text: edited });
+    assert.deepEqual(incremental.findings.map((f) => [f.code, f.start]), fresh.findings.map((f) => [f.code, f.start]));
+    assert.deepEqual(incremental.findings.map((f) => f.code), ['BAD_VALUE']);
+    assert.equal(incremental.payloads[0].via, 'httpx.AsyncClient.post');
+  });
+
+  test('unknown values stay unknown; URLs that may be another API are not claimed', async () => {
+    const service = await preparedService();
+    const cases = [
+      'import requests\ndef f(url):\n    requests.post(url, json={"tokenType": "X"})\n# idenfy token\n',
+      'import requests\nBASE = "https://ivs.idenfy.com"\nBASE = other()\nrequests.post(BASE + "/api/v2/token", json={"tokenType": "X"})\n',
+      'import requests\nrequests.post(os.environ["IDENFY_URL"], json={"tokenType": "X"})  # idenfy token\n',
+      'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", data={"tokenType": "X"})\n',
+    ];
+    for (const text of cases) assert.deepEqual(service.analyze({ uri: 'n.py', languageId: 'python', text }).payloads, [], text);
+    const computed = service.analyze({ uri: 'u.py', languageId: 'python', text: 'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", json={"clientId": uid, "tokenType": kind, "expiryTime": 10 * 60})\n' });
+    assert.equal(computed.payloads.length, 1);
+    assert.deepEqual(computed.findings, []);
+  });
+});
