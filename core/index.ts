@@ -15,7 +15,10 @@ export { createLanguageService } from './service';
 export { documentKind, allowsComments, languageIdForPath, LANGUAGE_IDS, FILE_EXTENSIONS } from './documentKinds';
 
 // Settings.
-export { DEFAULT_SETTINGS, normalizeSettings } from './settings';
+export { DEFAULT_SETTINGS, normalizeSettings, SEVERITY_LEVELS } from './settings';
+
+// Inline suppression comments and per-code severity (applied by `analyze`; exported for tools and docs).
+export { findSuppressions, applySuppressionsAndSeverity, SUPPRESSION_DIRECTIVE } from './suppress';
 
 // The analysers, for hosts that check a body without a document (the emulator, the send command's re-check).
 export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH } from './json';
