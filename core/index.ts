@@ -26,6 +26,8 @@ export type { JsonAnalysis, JsonDocument } from './json';
 export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH } from './code';
 export type { CodeAnalysis, CodeDocument, CodePayload } from './code';
 export { validateBody, validatePayload, PROJECT_CODES } from './validate';
+export { describeCheck, checkId, topLevelField, PROJECT_CODE_DESCRIPTIONS } from './checks';
+export type { CheckDescription } from './checks';
 
 // The API's facts: fields, document types, countries, the error catalogue.
 export { FIELDS } from './rules/fields';
