@@ -35,6 +35,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.vscode-test');
 export const VSIX = path.join(CACHE, 'idenfy.vsix');
 const FIXTURE_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'e2e-workspace');
+// The dev session opens it as a multi-root workspace (its first folder is FIXTURE_WORKSPACE): per-folder settings.
+const DEV_WORKSPACE = path.join(FIXTURE_WORKSPACE, 'two-accounts.code-workspace');
 const EXAMPLES = path.join(ROOT, 'examples');
 const SCREENSHOT = path.join(ROOT, 'images', 'screenshot.png');
 const SCRATCH_SCREENSHOT = path.join(CACHE, 'screenshots', 'workbench.png');
@@ -394,7 +396,7 @@ async function devSession({ out, grep }) {
     return await runTests({
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mocha-index.js'),
-      workspacePath: FIXTURE_WORKSPACE,
+      workspacePath: DEV_WORKSPACE,
       extensionTestsEnv: {
         ...DEMO_ENV,
         E2E_SUITE_DIR: path.join(out, 'test', 'e2e', 'harness', 'suite', 'dev'),
