@@ -13,6 +13,7 @@ suite('activation by a Python file opened first', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'the extension is installed');
     const activeBefore = extension.isActive;
+    const openBefore = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`);
     const { document } = await openFile('handler.py');
     assert.equal(document.languageId, 'python');
     await waitFor('the extension to activate for Python', () => extension.isActive);
@@ -24,6 +25,6 @@ suite('activation by a Python file opened first', () => {
     });
     assert.match(text, /\*\*What to do:\*\*/);
     // Only meaningful in a fresh window; reported rather than failed when another suite ran first (--grep, order).
-    if (activeBefore) console.log('note: the extension was already active before handler.py was opened');
+    if (activeBefore) console.log(`note: the extension was already active before handler.py was opened; documents open: ${openBefore.join(', ') || 'none'}`);
   });
 });
