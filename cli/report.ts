@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ERROR_CATALOGUE, isErrorIdentifier, Severity } from '../core';
+import { checkId, describeCheck, Severity } from '../core';
 import { FileResult, ReportedFinding, ReportedSpan } from './analyze';
 import { FileFailure, SkipNote, toPosix } from './files';
 import { TOOL_NAME } from './packageInfo';
@@ -183,30 +183,6 @@ export function formatJson(report: RunReport): string {
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 const LEVEL_RANK = { note: 0, warning: 1, error: 2 } as const;
 
-/** Short descriptions of the project's own codes (iDenfy identifiers are described by the error catalogue). */
-const PROJECT_CODE_DESCRIPTIONS: Record<string, string> = {
-  'unknown-field': 'A key that is not part of the documented POST /api/v2/token request.',
-  'duplicate-key': 'A key that appears more than once; iDenfy keeps only the last value.',
-  'numeric-client-id': 'clientId sent as a number instead of a string.',
-  'legacy-field': 'A legacy field name that iDenfy still accepts.',
-  'legacy-value': 'A legacy value that iDenfy still accepts.',
-  'country-array': 'country sent as an array of codes.',
-  'empty-documents': 'documents is an empty array.',
-  'unknown-locale': 'A locale outside the known list; iDenfy falls back to English.',
-  'additional-data-without-steps': 'additionalData without additionalSteps.',
-  'dev-credentials-only': 'A field that works only with DEV credentials.',
-  'too-deeply-nested': 'JSON nested too deeply to check.',
-  'too-large': 'A document too large to check.',
-};
-
-function ruleDescription(code: string): string {
-  if (isErrorIdentifier(code)) {
-    const entry = ERROR_CATALOGUE.get(code);
-    if (entry) return `iDenfy answers ${entry.status} ${code}: ${entry.meaning}`;
-  }
-  return PROJECT_CODE_DESCRIPTIONS[code] ?? `iDenfy token payload check "${code}".`;
-}
-
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
   const relative = path.relative(cwd, file);
   if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
@@ -230,11 +206,13 @@ function region(span: ReportedSpan) {
 export function formatSarif(report: RunReport): string {
   const findings = report.results.flatMap((result) => result.findings.filter((f) => listed(report, f, false)).map((finding) => ({ result, finding })));
 
-  const rules = new Map<string, { href: string; level: 'error' | 'warning' | 'note' }>();
+  // One rule per check: the finding's code about one top-level field (`BAD_VALUE/tokenType`), a hierarchical id.
+  const rules = new Map<string, { code: string; field?: string; href: string; level: 'error' | 'warning' | 'note' }>();
   for (const { finding } of findings) {
     const level = SARIF_LEVEL[finding.severity];
-    const rule = rules.get(finding.code);
-    if (!rule) rules.set(finding.code, { href: finding.href, level });
+    const id = checkId(finding.code, finding.field);
+    const rule = rules.get(id);
+    if (!rule) rules.set(id, { code: finding.code, field: finding.field, href: finding.href, level });
     else if (LEVEL_RANK[level] > LEVEL_RANK[rule.level]) rule.level = level;
   }
   const ruleIds = [...rules.keys()].sort();
@@ -266,14 +244,16 @@ export function formatSarif(report: RunReport): string {
             ...(report.repositoryUrl ? { informationUri: report.repositoryUrl } : {}),
             rules: ruleIds.map((id) => {
               const rule = rules.get(id)!;
-              const description = ruleDescription(id);
+              const check = describeCheck(rule.code, rule.field, rule.href);
               return {
                 id,
-                shortDescription: { text: description },
-                helpUri: rule.href,
-                help: { text: `${description} See ${rule.href}` },
+                name: check.name,
+                shortDescription: { text: check.shortDescription },
+                fullDescription: { text: check.fullDescription },
+                helpUri: check.helpUri,
+                help: { text: check.helpText, markdown: check.helpMarkdown },
                 defaultConfiguration: { level: rule.level },
-                properties: { tags: ['idenfy', 'kyc', 'api-request'] },
+                properties: { tags: ['idenfy', 'kyc', 'api-request', rule.code], code: rule.code, ...(check.field ? { field: check.field } : {}) },
               };
             }),
           },
@@ -290,9 +270,10 @@ export function formatSarif(report: RunReport): string {
         columnKind: 'utf16CodeUnits',
         results: findings.map(({ result, finding }) => {
           const location = artifactLocation(result.path, report.cwd);
+          const id = checkId(finding.code, finding.field);
           return {
-            ruleId: finding.code,
-            ruleIndex: ruleIndex.get(finding.code)!,
+            ruleId: id,
+            ruleIndex: ruleIndex.get(id)!,
             level: SARIF_LEVEL[finding.severity],
             message: { text: finding.message },
             locations: [{ physicalLocation: { artifactLocation: location, region: region(finding) } }],
@@ -306,6 +287,7 @@ export function formatSarif(report: RunReport): string {
                 }
               : {}),
             properties: {
+              code: finding.code,
               ...(finding.field !== undefined ? { field: finding.field } : {}),
               helpUri: finding.href,
             },

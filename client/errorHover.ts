@@ -7,6 +7,11 @@ export const ERROR_HOVER_LANGUAGES: readonly string[] = [
   'json', 'jsonc', 'markdown', 'plaintext',
 ];
 
+/** Every hover language on any scheme (a selector without a scheme makes VS Code log a warning). */
+export function errorHoverSelector(): vscode.DocumentFilter[] {
+  return ERROR_HOVER_LANGUAGES.map((language) => ({ language, scheme: '*' }));
+}
+
 /** Hover documentation for iDenfy's error identifiers and status messages, in any of those languages. */
 export function registerErrorIdentifierHover(context: vscode.ExtensionContext): void {
   const provider: vscode.HoverProvider = {
@@ -19,5 +24,5 @@ export function registerErrorIdentifierHover(context: vscode.ExtensionContext): 
       return new vscode.Hover(markdown, new vscode.Range(position.line, found.start, position.line, found.end));
     },
   };
-  context.subscriptions.push(vscode.languages.registerHoverProvider(ERROR_HOVER_LANGUAGES.map((language) => ({ language })), provider));
+  context.subscriptions.push(vscode.languages.registerHoverProvider(errorHoverSelector(), provider));
 }

@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_IDS } from '../core';
-import { PayloadAtRequest, SETTINGS_SECTION } from '../protocol';
+import { PayloadAtRequest } from '../protocol';
 import { registerErrorIdentifierHover } from './errorHover';
 import { registerOptInCommand } from './optIn';
 import { registerSendCommands } from './send/commands';
@@ -15,8 +15,13 @@ const PAYLOAD_LANGUAGES = Object.values(LANGUAGE_IDS).flat();
 
 let client: LanguageClient | undefined;
 
+/** The documents the language server checks: the payload languages on any scheme. */
+export function payloadDocumentSelector(): { language: string; scheme: string }[] {
+  return PAYLOAD_LANGUAGES.map((language) => ({ language, scheme: '*' }));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('iDenfy Language Server', { log: true });
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('iDenfy Language Server'), { log: true });
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -25,13 +30,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Files and unsaved (untitled) documents; other schemes (git diffs, virtual files) too, since checks need no disk.
-    documentSelector: PAYLOAD_LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }, { language, scheme: 'vscode-remote' }]),
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // Every scheme: files, unsaved documents, remote and virtual file systems (vscode-vfs, memfs…), since the checks
+    // work on the text alone. The server pulls settings per workspace folder and registers for their changes itself
+    // (no deprecated `synchronize.configurationSection`).
+    documentSelector: payloadDocumentSelector(),
     outputChannel: output,
     traceOutputChannel: output,
   };
-  client = new LanguageClient('idenfy', 'iDenfy Token Checks', serverOptions, clientOptions);
+  client = new LanguageClient('idenfy', vscode.l10n.t('iDenfy Token Checks'), serverOptions, clientOptions);
 
   registerErrorIdentifierHover(context);
   registerOptInCommand(context);

@@ -15,7 +15,10 @@ export { createLanguageService } from './service';
 export { documentKind, isTreeSitterKind, allowsComments, languageIdForPath, LANGUAGE_IDS, FILE_EXTENSIONS } from './documentKinds';
 
 // Settings.
-export { DEFAULT_SETTINGS, normalizeSettings } from './settings';
+export { DEFAULT_SETTINGS, normalizeSettings, SEVERITY_LEVELS } from './settings';
+
+// Inline suppression comments and per-code severity (applied by `analyze`; exported for tools and docs).
+export { findSuppressions, applySuppressionsAndSeverity, SUPPRESSION_DIRECTIVE } from './suppress';
 
 // The analysers, for hosts that check a body without a document (the emulator, the send command's re-check).
 export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH, MAX_NESTING_DEPTH, nestingExceeds } from './json';
@@ -24,6 +27,8 @@ export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH } f
 export type { CodeAnalysis, CodeDocument, CodePayload } from './code';
 export { WASM_FILES, MAX_TREE_SITTER_LENGTH } from './treeSitter';
 export { validateBody, validatePayload, PROJECT_CODES } from './validate';
+export { describeCheck, checkId, topLevelField, PROJECT_CODE_DESCRIPTIONS } from './checks';
+export type { CheckDescription } from './checks';
 
 // The API's facts: fields, document types, countries, the error catalogue.
 export { FIELDS } from './rules/fields';

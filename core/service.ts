@@ -18,6 +18,7 @@ import type { PayloadAtResult } from './payload/types';
 import { createPathMatcher, uriToPath } from './paths';
 import { DOCS } from './rules/links';
 import { normalizeSettings } from './settings';
+import { applySuppressionsAndSeverity } from './suppress';
 import type { CodeActionProposal, DocumentAnalysis, FoundPayload, IdenfyLanguageService, LanguageServiceOptions, TextDocumentInput } from './types';
 import { PROJECT_CODES } from './validate';
 
@@ -31,6 +32,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
   const codeAnalyses = new WeakMap<CodeAnalysis, DocumentAnalysis>();
   const trees = new TreeCache();
   const treeSitterAnalyses = new WeakMap<TreeSitterAnalysis, DocumentAnalysis>();
+  // The same for the last step (suppression comments, idenfy.severity): same analysis and text, same answer.
+  const finished = new WeakMap<DocumentAnalysis, { text: string; analysis: DocumentAnalysis }>();
+
+  /** Inline `idenfy-ignore-next-line` comments and `idenfy.severity`, shared by the editor and the CLI. */
+  function finish(analysis: DocumentAnalysis, text: string): DocumentAnalysis {
+    const memo = finished.get(analysis);
+    if (memo && memo.text === text) return memo.analysis;
+    const findings = applySuppressionsAndSeverity(analysis.findings, text, settings.severity);
+    const result = findings === analysis.findings ? analysis : { ...analysis, findings };
+    finished.set(analysis, { text, analysis: result });
+    return result;
+  }
 
   function analyzeUnguarded(document: TextDocumentInput): DocumentAnalysis {
     const kind = documentKind(document);
@@ -71,7 +84,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
 
     analyze(document) {
       try {
-        return analyzeUnguarded(document);
+        return finish(analyzeUnguarded(document), document.text);
       } catch (error) {
         // A bug in a rule must not leave the user with silence that looks like "all clear".
         return { kind: documentKind(document), payloads: [], findings: [checksFailed(document.text.length)], failure: asError(error) };

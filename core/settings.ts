@@ -1,4 +1,5 @@
 import { DEFAULT_COUNTRY_BOUND_DOCUMENTS } from './rules/documents';
+import type { SeverityOverride } from './suppress';
 import { isPlainObject } from './values';
 
 /**
@@ -20,6 +21,10 @@ export interface IdenfySettings {
     readonly questionnaireIds?: readonly string[];
     readonly riskAssessmentProfileIds?: readonly string[];
   };
+  /** Per-code severity (`{ "unknown-locale": "off", "BAD_VALUE": "warning" }`), applied after the checks. */
+  readonly severity: Readonly<Record<string, SeverityOverride>>;
+  /** Whether the server offers the "Send to iDenfy" CodeLens. */
+  readonly codeLens: { readonly enabled: boolean };
 }
 
 export const DEFAULT_SETTINGS: IdenfySettings = {
@@ -28,7 +33,12 @@ export const DEFAULT_SETTINGS: IdenfySettings = {
   typeNamePatterns: ['*Idenfy*Token*', '*Idenfy*Request*'],
   countryBoundDocuments: DEFAULT_COUNTRY_BOUND_DOCUMENTS,
   account: { digitStringMaxExpiry: 3600 },
+  severity: {},
+  codeLens: { enabled: true },
 };
+
+/** The values `idenfy.severity` accepts for a code. */
+export const SEVERITY_LEVELS: readonly SeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export interface SettingsProblem {
   /** Setting key, e.g. `idenfy.account.digitStringMaxExpiry`. */
@@ -61,6 +71,9 @@ export function normalizeSettings(input: unknown): { settings: IdenfySettings; p
   const digitMax = read('account.digitStringMaxExpiry', account.digitStringMaxExpiry, isPositiveInteger, 'a positive whole number of seconds');
   const bound = read('countryBoundDocuments', raw.countryBoundDocuments, isStringListRecord, 'an object mapping document types to arrays of country codes');
 
+  const codeLens = isPlainObject(raw.codeLens) ? raw.codeLens : {};
+  const severity = read('severity', raw.severity, isSeverityRecord, `an object mapping codes to one of ${SEVERITY_LEVELS.join(', ')}`);
+
   const settings: IdenfySettings = {
     payloadFiles: read('payloadFiles', raw.payloadFiles, isStringList, 'an array of glob strings') ?? DEFAULT_SETTINGS.payloadFiles,
     typeNamePatterns: read('typeNamePatterns', raw.typeNamePatterns, isStringList, 'an array of name patterns') ?? DEFAULT_SETTINGS.typeNamePatterns,
@@ -73,6 +86,8 @@ export function normalizeSettings(input: unknown): { settings: IdenfySettings; p
       questionnaireIds: read('account.questionnaireIds', account.questionnaireIds, isStringList, 'an array of strings'),
       riskAssessmentProfileIds: read('account.riskAssessmentProfileIds', account.riskAssessmentProfileIds, isStringList, 'an array of strings'),
     },
+    severity: severity ? withoutUnsafeKeys(severity) : DEFAULT_SETTINGS.severity,
+    codeLens: { enabled: read('codeLens.enabled', codeLens.enabled, isBoolean, 'true or false') ?? DEFAULT_SETTINGS.codeLens.enabled },
   };
   return { settings, problems };
 }
@@ -120,6 +135,16 @@ function deepMerge(a: Raw, b: Raw): Raw {
 
 function isUnsafeKey(key: string): boolean {
   return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
+function withoutUnsafeKeys(record: Record<string, SeverityOverride>): Record<string, SeverityOverride> {
+  const out: Record<string, SeverityOverride> = Object.create(null);
+  for (const [code, level] of Object.entries(record)) if (!isUnsafeKey(code)) out[code] = level;
+  return out;
+}
+
+function isSeverityRecord(value: unknown): value is Record<string, SeverityOverride> {
+  return isPlainObject(value) && Object.values(value).every((v) => (SEVERITY_LEVELS as readonly unknown[]).includes(v));
 }
 
 function isBoolean(value: unknown): value is boolean {

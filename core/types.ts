@@ -5,6 +5,7 @@
  */
 export type { PayloadNode, PayloadNodeType, Severity, TextSpan, FixHint, RelatedSpan, Finding } from './model';
 export type { IdenfySettings, SettingsProblem } from './settings';
+export type { SeverityOverride, Suppression } from './suppress';
 export type { Span, UnknownValue, PayloadAtResult } from './payload/types';
 export type { MaterializedPayload, MaterializeOptions, UnknownAnswer, AnswerKind } from './payload/materialize';
 export type { CompletionKind, CompletionSuggestion } from './features/completion';

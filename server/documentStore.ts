@@ -63,7 +63,7 @@ export class DocumentStore {
   /** The document as it is now, with its analysis (computed on demand if the debounced run has not happened yet). */
   async get(uri: string): Promise<CurrentDocument | undefined> {
     if (!this.documents.get(uri)) return undefined;
-    const service = await this.settings.current();
+    const service = await this.settings.forDocument(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
     await this.prepare(service, document);
@@ -73,7 +73,7 @@ export class DocumentStore {
   private async validate(uri: string): Promise<void> {
     const document = this.documents.get(uri);
     if (!document) return;
-    const service = await this.settings.current();
+    const service = await this.settings.forDocument(uri);
     await this.prepare(service, document);
     const latest = this.documents.get(uri);
     // A newer version arrived while settings were read: its own run is scheduled, this one is stale.

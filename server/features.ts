@@ -89,7 +89,7 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
 
   connection.onCodeLens(async ({ textDocument }, token) => {
     const current = await store.get(textDocument.uri);
-    if (!current || token.isCancellationRequested) return [];
+    if (!current || token.isCancellationRequested || !current.service.settings.codeLens.enabled) return [];
     return current.analysis.payloads.map((payload): CodeLens => {
       const start = payload.root.offset;
       return {

@@ -4,6 +4,7 @@
  * Start it with `node dist/server.js --stdio` (any LSP client) or over IPC (the VS Code extension).
  */
 import {
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   InitializeParams,
@@ -21,12 +22,15 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = createTextDocuments();
 const settings = new SettingsSource(connection);
 const store = new DocumentStore(connection, documents, settings);
+let clientCapabilities: InitializeParams['capabilities'] = {};
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.initialize(params);
+  clientCapabilities = params.capabilities;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...registerFeatures(connection, store),
     },
     serverInfo: { name: 'idenfy-token-language-server' },
@@ -37,11 +41,19 @@ connection.onInitialized(() => {
   if (settings.canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   }
+  if (clientCapabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      settings.foldersChanged(added, removed);
+      store.revalidateAll();
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
   store.revalidateAll();
+  // idenfy.codeLens.enabled may have changed: ask the editor to ask again.
+  if (clientCapabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
 });
 
 documents.onDidOpen((event) => store.validateNow(event.document.uri));

@@ -46,6 +46,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.vscode-test');
 export const VSIX = path.join(CACHE, 'idenfy.vsix');
 const FIXTURE_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'e2e-workspace');
+// The dev session opens it as a multi-root workspace (its first folder is the fixture folder): per-folder settings.
+const DEV_WORKSPACE_FILE = 'two-accounts.code-workspace';
 const EXAMPLES = path.join(ROOT, 'examples');
 const SCREENSHOT = path.join(ROOT, 'images', 'screenshot.png');
 const SCRATCH_SCREENSHOT = path.join(CACHE, 'screenshots', 'workbench.png');
@@ -327,7 +329,7 @@ async function testElectronSession(editor, { out, suite, grep, vsix, env = {} })
       extensionDevelopmentPath,
       extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mocha-index.js'),
       launchArgs: [
-        workspace,
+        suite === 'dev' ? path.join(workspace, DEV_WORKSPACE_FILE) : workspace,
         `--user-data-dir=${userDataDir}`,
         `--extensions-dir=${extensionsDir}`,
         // The dev session loads nothing but the development folder; the vsix session needs its installed package.

@@ -133,23 +133,33 @@ describe('idenfy-token-lint --format sarif', () => {
     assert.equal(validate(broken), false);
   });
 
-  it('derives one rule per code seen, with helpUri from the findings', () => {
+  it('derives one rule per check seen (code/field, a hierarchical id), with help text and links', () => {
     const driver = sarif.runs[0].tool.driver;
     assert.equal(driver.name, 'idenfy-token-lint');
-    assert.deepEqual(driver.rules.map((r: { id: string }) => r.id), ['BAD_VALUE', 'dev-credentials-only', 'duplicate-key', 'empty-documents', 'unknown-field']);
+    assert.deepEqual(driver.rules.map((r: { id: string }) => r.id), [
+      'BAD_VALUE/firstName', 'BAD_VALUE/sessionLength', 'BAD_VALUE/sex', 'dev-credentials-only/dummyStatus', 'duplicate-key/locale',
+      'empty-documents/documents', 'unknown-field',
+    ]);
     for (const rule of driver.rules) {
       assert.match(rule.helpUri, /^https:\/\/documentation\.idenfy\.com\//);
       assert.ok(rule.shortDescription.text.length > 10);
+      assert.match(rule.name, /^[A-Z][A-Za-z]+$/);
+      assert.ok(rule.fullDescription.text.length >= rule.shortDescription.text.length);
+      assert.match(rule.help.text, /idenfy-ignore-next-line/);
+      assert.match(rule.help.markdown, /\[Documentation\]\(https:\/\/documentation\.idenfy\.com\//);
     }
-    const badValue = driver.rules.find((r: { id: string }) => r.id === 'BAD_VALUE');
-    assert.match(badValue.shortDescription.text, /^iDenfy answers 400 BAD_VALUE/);
+    const badValue = driver.rules.find((r: { id: string }) => r.id === 'BAD_VALUE/sessionLength');
+    assert.equal(badValue.shortDescription.text, 'BAD_VALUE on sessionLength');
+    assert.match(badValue.fullDescription.text, /^iDenfy answers 400 BAD_VALUE: .* About sessionLength: /);
+    assert.match(badValue.help.text, /Expected: .*60.*3600/);
+    assert.equal(badValue.properties.code, 'BAD_VALUE');
     assert.equal(badValue.defaultConfiguration.level, 'error');
   });
 
   it('maps severities to levels and places results with 1-based regions', () => {
     const results = sarif.runs[0].results;
     const rules = sarif.runs[0].tool.driver.rules;
-    const levels = new Map(results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]));
+    const levels = new Map(results.map((r: { properties: { code: string }; level: string }) => [r.properties.code, r.level]));
     assert.equal(levels.get('BAD_VALUE'), 'error');
     assert.equal(levels.get('unknown-field'), 'warning');
     assert.equal(levels.get('dev-credentials-only'), 'note');
@@ -165,7 +175,7 @@ describe('idenfy-token-lint --format sarif', () => {
   });
 
   it('carries related locations and the skipped files', () => {
-    const duplicate = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'duplicate-key');
+    const duplicate = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'duplicate-key/locale');
     assert.equal(duplicate.relatedLocations[0].message.text, 'the value that counts: locale');
     assert.equal(duplicate.relatedLocations[0].physicalLocation.region.startLine, 4);
     const invocation = sarif.runs[0].invocations[0];

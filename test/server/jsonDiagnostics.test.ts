@@ -40,7 +40,7 @@ describe('JSON payloads over stdio', () => {
     assert.equal(session.code, 'BAD_VALUE');
     assert.equal(session.source, 'idenfy');
     assert.equal(session.severity, 1);
-    assert.match(session.message, /sessionLength must be an integer from 60 to 3600 seconds; got 7200/);
+    assert.match(String(session.message), /sessionLength must be an integer from 60 to 3600 seconds; got 7200/);
     assert.match(session.codeDescription!.href, /^https:\/\/documentation\.idenfy\.com\//);
 
     assert.ok(diagnostics.some((d) => textAt(payload, d) === '"PASPORT"' && d.code === 'BAD_VALUE'), 'unknown document type');
@@ -98,7 +98,7 @@ describe('JSON payloads over stdio', () => {
     for (const text of states) version = client.change(uri, text);
     const diagnostics = await client.diagnostics(uri, (p) => p.version === version);
     assert.deepEqual(diagnostics.map((d) => d.code), ['BAD_VALUE']);
-    assert.match(diagnostics[0].message, /got 30\b/);
+    assert.match(String(diagnostics[0].message), /got 30\b/);
     // Intermediate versions were debounced away: none of them was published after the last one.
     assert.ok(client.pending.every((p) => p.uri !== uri));
   });
@@ -124,7 +124,7 @@ describe('JSON payloads over stdio', () => {
     client.open('file:///work/deep.idenfy.json', 'json', deep);
     const deepDiagnostics = await client.diagnostics('file:///work/deep.idenfy.json');
     assert.equal(deepDiagnostics.length, 1);
-    assert.match(deepDiagnostics[0].message, /nests too deeply/);
+    assert.match(String(deepDiagnostics[0].message), /nests too deeply/);
 
     const entries = Array.from({ length: 300_000 }, (_, i) => `"field${i}": "value ${i} ${'x'.repeat(40)}"`).join(',\n');
     const huge = `{"clientId": "a", "sessionLength": 5, "additionalSteps": {"ALL": {"ALL": {"S": {}}}}, "additionalData": {"S": {${entries}}}}`;

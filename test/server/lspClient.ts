@@ -12,7 +12,7 @@ export const ROOT = path.resolve(__dirname, '../../..');
 
 export interface ClientOptions {
   /** Declare `workspace/configuration` and answer it with this `idenfy` section (or never answer: 'silent'). */
-  configuration?: Record<string, unknown> | 'silent';
+  configuration?: Record<string, unknown> | 'silent' | ((scopeUri: string | undefined) => Record<string, unknown>);
   initializationOptions?: unknown;
   workspaceFolders?: Array<{ uri: string; name: string }>;
 }
@@ -37,7 +37,8 @@ export class LspTestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
       this.configurationRequests.push(params);
       if (options.configuration === 'silent') return new Promise(() => undefined);
-      return params.items.map(() => options.configuration ?? null);
+      const configuration = options.configuration;
+      return (params.items as Array<{ scopeUri?: string }>).map((item) => (typeof configuration === 'function' ? configuration(item.scopeUri) : configuration ?? null));
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
