@@ -5,8 +5,12 @@ import { toDiagnostic } from './diagnostics';
 import { DebouncedScheduler } from './scheduler';
 import { SettingsSource } from './settingsSource';
 
-/** Quiet time after a keystroke before the checks run; short enough to feel live. */
-const TYPING_DEBOUNCE_MS = 120;
+/**
+ * Quiet time after a keystroke before the checks run; short enough to feel live. The environment variable
+ * IDENFY_SERVER_DEBOUNCE_MS overrides it for benchmarks only (tools/bench/protocol.ts sets 0 to time the server's own
+ * work per keystroke); it is not a setting.
+ */
+const TYPING_DEBOUNCE_MS = debounceMs(process.env.IDENFY_SERVER_DEBOUNCE_MS, 120);
 
 /** An open document as the features see it: the LSP document, the core's view of it, and its analysis. */
 export interface CurrentDocument {
@@ -98,4 +102,9 @@ export class DocumentStore {
     this.analyses.set(document.uri, { version: document.version, text, service, analysis });
     return { document, input, analysis, service };
   }
+}
+
+function debounceMs(value: string | undefined, fallback: number): number {
+  const ms = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(ms) && ms >= 0 ? ms : fallback;
 }

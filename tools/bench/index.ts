@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     console.log('\n## TypeScript/JavaScript payloads');
     await (require('./code') as typeof import('./code')).runCodeBench();
   }
+  if (want('protocol')) {
+    console.log('\n## Through the language server protocol');
+    await (require('./protocol') as typeof import('./protocol')).runProtocolBench();
+  }
   if (want('cli')) {
     console.log('\n## Command-line linter');
     await (require('./cli') as typeof import('./cli')).runCliBench();
