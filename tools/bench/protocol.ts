@@ -183,7 +183,7 @@ async function protocolWorker(): Promise<Figures> {
 
   // Cold starts first, alternating ours and the bare server, so both see the same machine.
   const cold: Record<string, number[]> = { json: [], bareJson: [], ts: [], bareTs: [] };
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) {
     cold.bareJson.push(await coldStart(BARE, {}, 'file:///bench/request.idenfy.json', 'json', json));
     cold.json.push(await coldStart(SERVER, {}, 'file:///bench/request.idenfy.json', 'json', json));
     cold.bareTs.push(await coldStart(BARE, { BARE_TYPESCRIPT: TYPESCRIPT }, 'file:///bench/orders.ts', 'typescript', text));
@@ -205,7 +205,7 @@ async function protocolWorker(): Promise<Figures> {
   const offsets = keystrokeOffsets(text, 16);
   const plainOffsets = keystrokeOffsets(plain, 16);
   parseMs(ts, text, 5); // warm up
-  for (let round = 0; round < 8; round++) {
+  for (let round = 0; round < 6; round++) {
     parse.push(parseMs(ts, text, 3));
     const uri = `file:///bench/open${round}.ts`;
     const t = await fast.open(uri, 'typescript', text);
@@ -312,8 +312,33 @@ async function profileWorker(dir = '/tmp/idenfy-server-profile'): Promise<Figure
   return { openMs: median(open), keystrokeMs: median(keystroke) };
 }
 
+/**
+ * The JSON figures of json.ts (same inputs, same contenders, same interleaved medians), with fewer rounds so that five
+ * processes fit in the bench's time: what matters here is the figure of each separate process.
+ */
 async function jsonWorker(): Promise<Figures> {
-  return (require('./json') as typeof import('./json')).runJsonBench(() => undefined);
+  const { parseTree } = require('jsonc-parser') as typeof import('jsonc-parser');
+  const { getLanguageService, TextDocument } = require('vscode-json-languageservice') as typeof import('vscode-json-languageservice');
+  const { createLanguageService } = require('../../core') as typeof import('../../core');
+  const { smallPayload, largePayload } = require('./json') as typeof import('./json');
+  const { tokenRequestSchema } = require('./jsonSchema') as typeof import('./jsonSchema');
+  const { medians } = require('./measure') as typeof import('./measure');
+  const service = createLanguageService();
+  const jsonService = getLanguageService({});
+  jsonService.configure({ validate: true, schemas: [{ uri: 'https://example.com/idenfy-token.schema.json', fileMatch: ['*.idenfy.json'], schema: tokenRequestSchema() as any }] });
+  const figures: Figures = {};
+  for (const [label, text, rounds, batch, passes] of [['1 KB', smallPayload(), 100, 200, 5], ['large', largePayload(), 6, 1, 3]] as const) {
+    const uri = 'file:///bench/request.idenfy.json';
+    const document = TextDocument.create(uri, 'json', 1, text);
+    const m = await medians([
+      { name: 'parseTree', run: () => parseTree(text, []) },
+      { name: 'idenfy', run: () => service.analyze({ uri, languageId: 'json', text }) },
+      { name: 'jsonLanguageService', run: () => jsonService.doValidation(document, jsonService.parseJSONDocument(document)) },
+    ], rounds, batch, passes);
+    figures[`json.${label}.vsFloor`] = m.idenfy / m.parseTree;
+    figures[`json.${label}.languageServiceVsOurs`] = m.jsonLanguageService / m.idenfy;
+  }
+  return figures;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -382,7 +407,10 @@ export async function runProtocolBench(log: (line: string) => void = console.log
   buildBareServer();
   // One at a time: two workers at once would share the two cores with each other as well as with the server.
   const runs: Figures[] = [];
-  for (let i = 0; i < processes; i++) runs.push({ ...(await runWorker('json')), ...(await runWorker('protocol')) });
+  for (let i = 0; i < processes; i++) {
+    runs.push({ ...(await runWorker('json')), ...(await runWorker('protocol')) });
+    process.stderr.write(`protocol bench: process ${i + 1}/${processes} ${JSON.stringify(runs[i])}\n`);
+  }
   const sample = runs[0];
   log(`Through the protocol (dist/server.js over stdio), ${processes} separate processes; median [min–max] of the per-process figures`);
   log(`(TS: ${(benchSource(true).length / 1024).toFixed(0)} KB; the parse, ${sample['ts.parseMs'].toFixed(1)} ms in the first process, is timed in the bench process)\n`);
