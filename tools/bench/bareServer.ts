@@ -21,7 +21,6 @@ connection.onInitialize(() => ({
 
 function publish(document: TextDocument): void {
   if (typescriptPath && /^(typescript|javascript)/.test(document.languageId)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require(typescriptPath) as typeof import('typescript');
     ts.createSourceFile(document.uri, document.getText(), ts.ScriptTarget.Latest);
   }
