@@ -2,11 +2,16 @@ import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis, IdenfyLanguageService, TextDocumentInput } from '../core';
 import { toDiagnostic } from './diagnostics';
+import { IdleCollector } from './memory';
 import { DebouncedScheduler } from './scheduler';
 import { SettingsSource } from './settingsSource';
 
-/** Quiet time after a keystroke before the checks run; short enough to feel live. */
-const TYPING_DEBOUNCE_MS = 120;
+/**
+ * Quiet time after a keystroke before the checks run; short enough to feel live. The environment variable
+ * IDENFY_SERVER_DEBOUNCE_MS overrides it for benchmarks only (tools/bench/protocol.ts sets 0 to time the server's own
+ * work per keystroke); it is not a setting.
+ */
+const TYPING_DEBOUNCE_MS = debounceMs(process.env.IDENFY_SERVER_DEBOUNCE_MS, 120);
 
 /** An open document as the features see it: the LSP document, the core's view of it, and its analysis. */
 export interface CurrentDocument {
@@ -15,6 +20,9 @@ export interface CurrentDocument {
   readonly analysis: DocumentAnalysis;
   readonly service: IdenfyLanguageService;
 }
+
+/** A document untouched this long gives up its syntax tree (the next edit parses it afresh); its analysis stays. */
+const LONG_IDLE_MS = 60_000;
 
 interface CachedAnalysis {
   readonly version: number;
@@ -28,6 +36,14 @@ interface CachedAnalysis {
 export class DocumentStore {
   private readonly analyses = new Map<string, CachedAnalysis>();
   private readonly scheduler = new DebouncedScheduler(TYPING_DEBOUNCE_MS, (uri) => void this.validate(uri));
+  /**
+   * The analysis last published per document. `TextDocuments` fires onDidChangeContent for an open as well as
+   * onDidOpen, so every opened document was checked once and then published a second time by the debounced run.
+   */
+  private readonly published = new Map<string, CachedAnalysis>();
+  /** When each document was last checked, for dropping the syntax trees of long-idle ones at a quiet moment. */
+  private readonly touched = new Map<string, number>();
+  private readonly idle = new IdleCollector(() => this.dropIdleTrees());
 
   constructor(
     private readonly connection: Connection,
@@ -53,11 +69,15 @@ export class DocumentStore {
     this.scheduler.cancel(uri);
     this.analyses.get(uri)?.service.forget(uri); // drop its cached syntax tree
     this.analyses.delete(uri);
+    this.published.delete(uri);
+    this.touched.delete(uri);
+    this.idle.activity();
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   dispose(): void {
     this.scheduler.dispose();
+    this.idle.dispose();
   }
 
   /** The document as it is now, with its analysis (computed on demand if the debounced run has not happened yet). */
@@ -79,8 +99,13 @@ export class DocumentStore {
     // A newer version arrived while settings were read: its own run is scheduled, this one is stale.
     if (!latest || latest.version !== document.version) return;
     // Hover or completion may have analysed this version already: publish that rather than analyse it again.
-    const { analysis } = this.current(latest, service);
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(latest, finding));
+    this.current(latest, service);
+    const cached = this.analyses.get(uri)!;
+    this.touched.set(uri, Date.now());
+    this.idle.activity();
+    if (this.published.get(uri) === cached) return; // this very analysis is what the client shows
+    this.published.set(uri, cached);
+    const diagnostics = cached.analysis.findings.map((finding) => toDiagnostic(latest, finding));
     await this.connection.sendDiagnostics({ uri, version: latest.version, diagnostics });
   }
 
@@ -95,6 +120,16 @@ export class DocumentStore {
   }
 
   private grammarFailureLogged = false;
+
+  /** Syntax trees are for incremental reparsing while a document is edited; a long-idle document drops its tree. */
+  private dropIdleTrees(): void {
+    const before = Date.now() - LONG_IDLE_MS;
+    for (const [uri, at] of this.touched) {
+      if (at > before) continue;
+      this.analyses.get(uri)?.service.forget(uri);
+      this.touched.delete(uri);
+    }
+  }
 
   /** The cached analysis of this text with these settings, or a fresh one. */
   private current(document: TextDocument, service: IdenfyLanguageService): CurrentDocument {
@@ -112,4 +147,9 @@ export class DocumentStore {
     this.analyses.set(document.uri, { version: document.version, text, service, analysis });
     return { document, input, analysis, service };
   }
+}
+
+function debounceMs(value: string | undefined, fallback: number): number {
+  const ms = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(ms) && ms >= 0 ? ms : fallback;
 }

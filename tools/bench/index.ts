@@ -22,6 +22,10 @@ async function main(): Promise<void> {
     console.log('\n## Python and PHP payloads');
     await (require('./treeSitter') as typeof import('./treeSitter')).runTreeSitterBench();
   }
+  if (want('protocol')) {
+    console.log('\n## Through the language server protocol');
+    await (require('./protocol') as typeof import('./protocol')).runProtocolBench();
+  }
   if (want('cli')) {
     console.log('\n## Command-line linter');
     await (require('./cli') as typeof import('./cli')).runCliBench();

@@ -1,0 +1,443 @@
+/**
+ * Protocol benchmark: the built server (dist/server.js) over stdio, as an editor talks to it, against baselines
+ * measured in the same process run, in several separate processes (median and spread of the per-process figures).
+ *
+ * One worker process (`node out/tools/bench/protocol.js --worker protocol`) measures, against its own baselines:
+ * - open → diagnostics of a 10,000-line TypeScript file, against one `ts.createSourceFile` of it in the worker;
+ * - keystroke → diagnostics with the server's debounce set to 0 (`IDENFY_SERVER_DEBOUNCE_MS=0`, an environment
+ *   variable for benchmarks only), i.e. the server's work per keystroke, against the same parse;
+ * - keystroke → diagnostics with the default 120 ms debounce, what the user waits (reported minus the debounce);
+ * - a 10,000-line file that never names iDenfy: open and keystroke, against the parse;
+ * - cold start (spawn → first diagnostics) for a JSON payload against the bare server of bareServer.ts started the
+ *   same way, and for the TypeScript file against the bare server loading TypeScript and parsing once;
+ * - RSS of the server process (/proc/<pid>/status) with 1, 10 and 50 open 700-line TypeScript documents (50: just
+ *   after opening them and after 12 s at rest, when the server has collected), after they are closed, and the bare server's RSS without and with TypeScript loaded.
+ * A JSON worker (`--worker json`) runs the in-process JSON bench (json.ts) once, so its bimodal figure is seen per
+ * process. The driver (`runProtocolBench`, `npm run bench protocol`) starts BENCH_PROCESSES (default 5) of each.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { median } from './measure';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const SERVER = path.join(ROOT, 'dist/server.js');
+const BARE = path.join(ROOT, 'out/bench-bare/bareServer.js');
+const TYPESCRIPT = path.join(ROOT, 'dist/typescript.js');
+const DEBOUNCE_MS = 120;
+
+/** The code bench's 10,000-line file, loaded on demand: the JSON worker must not have TypeScript in its heap. */
+const benchSource = (withEndpoint: boolean, lines?: number) => (require('./code') as typeof import('./code')).benchSource(withEndpoint, lines);
+
+type Figures = Record<string, number>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// A minimal stdio LSP client (as in test/server/lspClient.ts), timing from the moment a message is handed over.
+
+class Server {
+  readonly process: ChildProcess;
+  readonly connection: MessageConnection;
+  readonly spawnedAt = performance.now();
+  private readonly waiters = new Map<string, Array<{ version: number | undefined; resolve: (at: number) => void }>>();
+  private readonly versions = new Map<string, number>();
+
+  constructor(file: string, env: Record<string, string> = {}, nodeArgs: readonly string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, file, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number }) => {
+      const at = performance.now();
+      const waiting = this.waiters.get(params.uri) ?? [];
+      for (const waiter of [...waiting]) {
+        if (waiter.version === undefined || params.version === undefined || params.version >= waiter.version) {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          waiter.resolve(at);
+        }
+      }
+    });
+    // As VS Code does: declare workspace/configuration and answer it at once (with the defaults).
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<void> {
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid, rootUri: null, workspaceFolders: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Resolves with the time the diagnostics of `uri` (of `version` or later) arrive. */
+  private next(uri: string, version?: number): Promise<number> {
+    return new Promise((resolve) => {
+      const list = this.waiters.get(uri) ?? [];
+      list.push({ version, resolve });
+      this.waiters.set(uri, list);
+    });
+  }
+
+  /** Milliseconds from didOpen to its diagnostics. */
+  async open(uri: string, languageId: string, text: string): Promise<number> {
+    this.versions.set(uri, 1);
+    const arrived = this.next(uri, 1);
+    const start = performance.now();
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return (await arrived) - start;
+  }
+
+  /** Milliseconds from an incremental didChange (insert `insert` at `offset` of `text`, or delete `remove` chars) to its diagnostics. */
+  async edit(uri: string, text: string, offset: number, insert: string, remove = 0): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const start = positionOf(text, offset);
+    const end = positionOf(text, offset + remove);
+    const arrived = this.next(uri, version);
+    const at = performance.now();
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text: insert }] });
+    return (await arrived) - at;
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resident set size of the server process, MB. */
+  rssMb(): number {
+    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill();
+    }
+    await Promise.race([exited, sleep(3000).then(() => this.process.kill())]);
+    this.connection.dispose();
+  }
+}
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------------------------
+// The worker: one process's figures.
+
+/** Median milliseconds of `ts.createSourceFile` on `text` in this process (the parse baseline). */
+function parseMs(ts: typeof import('typescript'), text: string, rounds: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    ts.createSourceFile('/bench/orders.ts', text, ts.ScriptTarget.Latest);
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** Where the keystrokes land: inside a payload, and in ordinary code, spread over the file. */
+function keystrokeOffsets(text: string, count: number): number[] {
+  const anchors = ["    lastName: 'Ž", '    const total = data', '  describe(order', "      default: return `Shipped"];
+  const offsets: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const anchor = anchors[i % anchors.length];
+    let at = text.indexOf(anchor, Math.floor((text.length * ((i * 7) % count)) / count));
+    if (at === -1) at = text.indexOf(anchor);
+    offsets.push(at + anchor.length);
+  }
+  return offsets;
+}
+
+async function coldStart(file: string, env: Record<string, string>, uri: string, languageId: string, text: string): Promise<number> {
+  const server = new Server(file, env);
+  await server.initialize();
+  await server.open(uri, languageId, text);
+  const elapsed = performance.now() - server.spawnedAt;
+  await server.stop();
+  return elapsed;
+}
+
+async function protocolWorker(): Promise<Figures> {
+  const ts = require(TYPESCRIPT) as typeof import('typescript'); // the very bundle the server loads
+  const text = benchSource(true);
+  const plain = benchSource(false);
+  const json = (require('./json') as typeof import('./json')).smallPayload();
+  const figures: Figures = {};
+
+  // Cold starts first, alternating ours and the bare server, so both see the same machine.
+  const cold: Record<string, number[]> = { json: [], bareJson: [], ts: [], bareTs: [] };
+  for (let i = 0; i < 2; i++) {
+    cold.bareJson.push(await coldStart(BARE, {}, 'file:///bench/request.idenfy.json', 'json', json));
+    cold.json.push(await coldStart(SERVER, {}, 'file:///bench/request.idenfy.json', 'json', json));
+    cold.bareTs.push(await coldStart(BARE, { BARE_TYPESCRIPT: TYPESCRIPT }, 'file:///bench/orders.ts', 'typescript', text));
+    cold.ts.push(await coldStart(SERVER, {}, 'file:///bench/orders.ts', 'typescript', text));
+  }
+  figures['cold.jsonMs'] = median(cold.json);
+  figures['cold.bareJsonMs'] = median(cold.bareJson);
+  figures['cold.tsMs'] = median(cold.ts);
+  figures['cold.bareTsMs'] = median(cold.bareTs);
+
+  // Open, keystrokes, the plain file: the parse is timed in blocks interleaved with the server's answers.
+  const fast = new Server(SERVER, { IDENFY_SERVER_DEBOUNCE_MS: '0' });
+  await fast.initialize();
+  const parse: number[] = [];
+  const open: number[] = [];
+  const openPlain: number[] = [];
+  const keystroke: number[] = [];
+  const keystrokePlain: number[] = [];
+  const offsets = keystrokeOffsets(text, 16);
+  const plainOffsets = keystrokeOffsets(plain, 16);
+  parseMs(ts, text, 5); // warm up
+  for (let round = 0; round < 6; round++) {
+    parse.push(parseMs(ts, text, 3));
+    const uri = `file:///bench/open${round}.ts`;
+    const t = await fast.open(uri, 'typescript', text);
+    if (round >= 2) open.push(t); // the first opens warm the server's JIT up
+    fast.close(uri);
+    const plainUri = `file:///bench/plain${round}.ts`;
+    const p = await fast.open(plainUri, 'typescript', plain);
+    if (round >= 2) openPlain.push(p);
+    fast.close(plainUri);
+  }
+  const uri = 'file:///bench/orders.ts';
+  const plainUri = 'file:///bench/plain.ts';
+  await fast.open(uri, 'typescript', text);
+  await fast.open(plainUri, 'typescript', plain);
+  for (let round = 0; round < 2; round++) {
+    parse.push(parseMs(ts, text, 3));
+    for (const [i, offset] of offsets.entries()) {
+      // Type a character, then delete it: the text is the same again after each pair.
+      const a = await fast.edit(uri, text, offset, 'x');
+      const b = await fast.edit(uri, text.slice(0, offset) + 'x' + text.slice(offset), offset, '', 1);
+      if (round > 0 || i >= 4) keystroke.push(a, b);
+      const po = plainOffsets[i];
+      const c = await fast.edit(plainUri, plain, po, 'x');
+      const d = await fast.edit(plainUri, plain.slice(0, po) + 'x' + plain.slice(po), po, '', 1);
+      if (round > 0 || i >= 4) keystrokePlain.push(c, d);
+    }
+  }
+  await fast.stop();
+
+  // With the debounce a user has: what they wait from the keystroke to the diagnostics.
+  const debounced = new Server(SERVER);
+  await debounced.initialize();
+  await debounced.open(uri, 'typescript', text);
+  const waited: number[] = [];
+  for (const [i, offset] of offsets.slice(0, 8).entries()) {
+    const a = await debounced.edit(uri, text, offset, 'x');
+    const b = await debounced.edit(uri, text.slice(0, offset) + 'x' + text.slice(offset), offset, '', 1);
+    if (i >= 2) waited.push(a, b);
+  }
+  await debounced.stop();
+
+  const parseBaseline = median(parse);
+  figures['ts.parseMs'] = parseBaseline;
+  figures['ts.openMs'] = median(open);
+  figures['ts.keystrokeMs'] = median(keystroke);
+  figures['ts.keystrokeDebouncedMs'] = median(waited);
+  figures['ts.plainOpenMs'] = median(openPlain);
+  figures['ts.plainKeystrokeMs'] = median(keystrokePlain);
+
+  // Memory: 1, 10 and 50 open 700-line documents with payloads (each its own text), then all closed.
+  const memory = new Server(SERVER);
+  await memory.initialize();
+  figures['rss.startMb'] = memory.rssMb();
+  const settle = async () => {
+    await sleep(300);
+    return memory.rssMb();
+  };
+  for (let i = 0; i < 50; i++) {
+    const small = benchSource(true, 700).replace(/Order(\d+)/g, `Order$1_${i}`);
+    await memory.open(`file:///bench/memory${i}.ts`, 'typescript', small);
+    if (i === 0) figures['rss.open1Mb'] = await settle();
+    if (i === 9) figures['rss.open10Mb'] = await settle();
+  }
+  figures['rss.open50Mb'] = await settle();
+  // The server collects after 1 s without work, then each second until V8 shrinks its young generation
+  // (server/memory.ts): a user's editor at rest.
+  await sleep(12_000);
+  figures['rss.open50IdleMb'] = memory.rssMb();
+  for (let i = 0; i < 50; i++) memory.close(`file:///bench/memory${i}.ts`);
+  await sleep(12_000);
+  figures['rss.closedMb'] = memory.rssMb();
+  await memory.stop();
+
+  const bare = new Server(BARE, { BARE_TYPESCRIPT: TYPESCRIPT });
+  await bare.initialize();
+  await bare.open('file:///bench/request.json', 'json', json);
+  figures['rss.bareMb'] = await sleep(300).then(() => bare.rssMb());
+  await bare.open('file:///bench/small.ts', 'typescript', benchSource(true, 700));
+  figures['rss.bareTsMb'] = await sleep(300).then(() => bare.rssMb());
+  await bare.stop();
+  return figures;
+}
+
+/**
+ * `node out/tools/bench/protocol.js --worker profile [dir]`: opens the 10,000-line file and types in it with the server
+ * under `node --cpu-prof` (profile written to dir, default /tmp/idenfy-server-profile), for finding where the time goes.
+ */
+async function profileWorker(dir = '/tmp/idenfy-server-profile'): Promise<Figures> {
+  const text = benchSource(true);
+  const server = new Server(SERVER, { IDENFY_SERVER_DEBOUNCE_MS: '0' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  await server.initialize();
+  const open: number[] = [];
+  const keystroke: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    open.push(await server.open(`file:///bench/open${round}.ts`, 'typescript', text));
+    server.close(`file:///bench/open${round}.ts`);
+  }
+  await server.open('file:///bench/orders.ts', 'typescript', text);
+  for (const offset of keystrokeOffsets(text, 24)) {
+    keystroke.push(await server.edit('file:///bench/orders.ts', text, offset, 'x'));
+    keystroke.push(await server.edit('file:///bench/orders.ts', text.slice(0, offset) + 'x' + text.slice(offset), offset, '', 1));
+  }
+  await server.stop();
+  return { openMs: median(open), keystrokeMs: median(keystroke) };
+}
+
+/**
+ * The JSON figures of json.ts (same inputs, same contenders, same interleaved medians), with fewer rounds so that five
+ * processes fit in the bench's time: what matters here is the figure of each separate process.
+ */
+async function jsonWorker(): Promise<Figures> {
+  const { parseTree } = require('jsonc-parser') as typeof import('jsonc-parser');
+  const { getLanguageService, TextDocument } = require('vscode-json-languageservice') as typeof import('vscode-json-languageservice');
+  const { createLanguageService } = require('../../core') as typeof import('../../core');
+  const { smallPayload, largePayload } = require('./json') as typeof import('./json');
+  const { tokenRequestSchema } = require('./jsonSchema') as typeof import('./jsonSchema');
+  const { medians } = require('./measure') as typeof import('./measure');
+  const service = createLanguageService();
+  const jsonService = getLanguageService({});
+  jsonService.configure({ validate: true, schemas: [{ uri: 'https://example.com/idenfy-token.schema.json', fileMatch: ['*.idenfy.json'], schema: tokenRequestSchema() as any }] });
+  const figures: Figures = {};
+  for (const [label, text, rounds, batch, passes] of [['1 KB', smallPayload(), 100, 200, 5], ['large', largePayload(), 6, 1, 3]] as const) {
+    const uri = 'file:///bench/request.idenfy.json';
+    const document = TextDocument.create(uri, 'json', 1, text);
+    const m = await medians([
+      { name: 'parseTree', run: () => parseTree(text, []) },
+      { name: 'idenfy', run: () => service.analyze({ uri, languageId: 'json', text }) },
+      { name: 'jsonLanguageService', run: () => jsonService.doValidation(document, jsonService.parseJSONDocument(document)) },
+    ], rounds, batch, passes);
+    figures[`json.${label}.vsFloor`] = m.idenfy / m.parseTree;
+    figures[`json.${label}.languageServiceVsOurs`] = m.jsonLanguageService / m.idenfy;
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The driver.
+
+/** Bundles bareServer.ts as the server is bundled (tools/build.mjs: esbuild, cjs, node20, ESM builds preferred). */
+function buildBareServer(): void {
+  const esbuild = require('esbuild') as { buildSync(options: Record<string, unknown>): unknown };
+  esbuild.buildSync({
+    entryPoints: [path.join(ROOT, 'tools/bench/bareServer.ts')], outfile: BARE, bundle: true, platform: 'node', target: 'node20',
+    format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'],
+  });
+}
+
+function runWorker(kind: string): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', __filename, '--worker', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (code !== 0 || !line) reject(new Error(`bench worker ${kind} failed (${code}): ${out.slice(-2000)}`));
+      else resolve(JSON.parse(line) as Figures);
+    });
+  });
+}
+
+interface Row {
+  readonly what: string;
+  /** The per-process figure. */
+  readonly value: (f: Figures) => number;
+  readonly unit: '×' | 'MB' | 'ms';
+  readonly target?: string;
+  /** Whether one process's figure meets the target. */
+  readonly meets?: (v: number) => boolean;
+  /** The target holds in every process (else: for the median). */
+  readonly everyProcess?: boolean;
+}
+
+const ROWS: Row[] = [
+  { what: 'TS 10,000 lines: open → diagnostics / one parse', value: (f) => f['ts.openMs'] / f['ts.parseMs'], unit: '×', target: '≤ 1.2×', meets: (v) => v <= 1.2 },
+  { what: 'TS keystroke → diagnostics, no debounce / one parse', value: (f) => f['ts.keystrokeMs'] / f['ts.parseMs'], unit: '×', target: '≤ 0.3×', meets: (v) => v <= 0.3 },
+  { what: 'TS keystroke → diagnostics with the 120 ms debounce, minus 120 ms / one parse', value: (f) => (f['ts.keystrokeDebouncedMs'] - DEBOUNCE_MS) / f['ts.parseMs'], unit: '×' },
+  { what: 'TS file never naming iDenfy: keystroke → diagnostics / one parse', value: (f) => f['ts.plainKeystrokeMs'] / f['ts.parseMs'], unit: '×', target: '≤ 0.05×', meets: (v) => v <= 0.05 },
+  { what: 'TS file never naming iDenfy: open (350 KB over stdio) → diagnostics / one parse', value: (f) => f['ts.plainOpenMs'] / f['ts.parseMs'], unit: '×' },
+  { what: 'one ts.createSourceFile of the 10,000 lines (the baseline)', value: (f) => f['ts.parseMs'], unit: 'ms' },
+  { what: 'JSON 1 KB in-process: text → diagnostics / parseTree', value: (f) => f['json.1 KB.vsFloor'], unit: '×', target: '≤ 1.5× in every process', meets: (v) => v <= 1.5, everyProcess: true },
+  { what: 'JSON 1 KB: json-languageservice + schema / ours', value: (f) => f['json.1 KB.languageServiceVsOurs'], unit: '×', target: '≥ 2× in every process', meets: (v) => v >= 2, everyProcess: true },
+  { what: 'JSON 2.9 MB in-process: text → diagnostics / parseTree', value: (f) => f['json.large.vsFloor'], unit: '×', target: '≤ 1.0×', meets: (v) => v <= 1.0 },
+  { what: 'JSON 2.9 MB: json-languageservice + schema / ours', value: (f) => f['json.large.languageServiceVsOurs'], unit: '×', target: '≥ 2× in every process', meets: (v) => v >= 2, everyProcess: true },
+  { what: 'cold start → first JSON diagnostics / bare server', value: (f) => f['cold.jsonMs'] / f['cold.bareJsonMs'], unit: '×', target: '≤ 1.1×', meets: (v) => v <= 1.1 },
+  { what: 'cold start → first TS diagnostics / bare server + load TS + one parse', value: (f) => f['cold.tsMs'] / f['cold.bareTsMs'], unit: '×', target: '≤ 1.0×', meets: (v) => v <= 1.0 },
+  { what: 'RSS, bare server (JSON open)', value: (f) => f['rss.bareMb'], unit: 'MB' },
+  { what: 'RSS, bare server with TypeScript loaded', value: (f) => f['rss.bareTsMb'], unit: 'MB' },
+  { what: 'RSS, 1 open 700-line TS document', value: (f) => f['rss.open1Mb'], unit: 'MB' },
+  { what: 'RSS, 10 open 700-line TS documents', value: (f) => f['rss.open10Mb'], unit: 'MB' },
+  { what: 'RSS, 50 open 700-line TS documents, 0.3 s after the last open', value: (f) => f['rss.open50Mb'], unit: 'MB', target: '≤ 110 MB', meets: (v) => v <= 110 },
+  { what: 'RSS, the same 50 after 12 s at rest', value: (f) => f['rss.open50IdleMb'], unit: 'MB', target: '≤ 110 MB', meets: (v) => v <= 110 },
+  { what: 'RSS, the 50 closed, 12 s later', value: (f) => f['rss.closedMb'], unit: 'MB' },
+];
+
+const format = (v: number, unit: Row['unit']) => (unit === '×' ? `${v.toFixed(2)}×` : unit === 'MB' ? `${v.toFixed(0)} MB` : `${v.toFixed(1)} ms`);
+
+export async function runProtocolBench(log: (line: string) => void = console.log): Promise<Figures> {
+  const processes = Math.max(1, Number(process.env.BENCH_PROCESSES ?? 5));
+  buildBareServer();
+  // One at a time: two workers at once would share the two cores with each other as well as with the server.
+  const runs: Figures[] = [];
+  for (let i = 0; i < processes; i++) {
+    runs.push({ ...(await runWorker('json')), ...(await runWorker('protocol')) });
+    process.stderr.write(`protocol bench: process ${i + 1}/${processes} ${JSON.stringify(runs[i])}\n`);
+  }
+  const sample = runs[0];
+  log(`Through the protocol (dist/server.js over stdio), ${processes} separate processes; median [min–max] of the per-process figures`);
+  log(`(TS: ${(benchSource(true).length / 1024).toFixed(0)} KB; the parse, ${sample['ts.parseMs'].toFixed(1)} ms in the first process, is timed in the bench process)\n`);
+  log('| what | median | spread | target | met |');
+  log('|---|---|---|---|---|');
+  const result: Figures = {};
+  for (const row of ROWS) {
+    const values = runs.map(row.value);
+    const m = median(values);
+    const met = row.meets ? (row.everyProcess ? values.every(row.meets) : row.meets(m)) : undefined;
+    const metText = met === undefined ? '' : met ? 'yes' : `no${row.everyProcess ? ` (${values.filter(row.meets!).length}/${values.length})` : ''}`;
+    log(`| ${row.what} | ${format(m, row.unit)} | ${format(Math.min(...values), row.unit)}–${format(Math.max(...values), row.unit)} | ${row.target ?? ''} | ${metText} |`);
+    result[row.what] = m;
+  }
+  log(`\nraw (ms): ${['ts.openMs', 'ts.keystrokeMs', 'ts.keystrokeDebouncedMs', 'ts.plainKeystrokeMs', 'cold.jsonMs', 'cold.bareJsonMs', 'cold.tsMs', 'cold.bareTsMs']
+    .map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(1)}`).join(', ')}`);
+  return result;
+}
+
+if (require.main === module) {
+  const at = process.argv.indexOf('--worker');
+  const kind = at === -1 ? undefined : process.argv[at + 1];
+  const work = kind === 'protocol' ? protocolWorker() : kind === 'json' ? jsonWorker() : kind === 'profile' ? profileWorker(process.argv[at + 2]) : runProtocolBench();
+  work.then((figures) => {
+    if (kind) process.stdout.write(JSON.stringify(figures) + '\n');
+  }).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
