@@ -20,8 +20,8 @@ export { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 // The analysers, for hosts that check a body without a document (the emulator, the send command's re-check).
 export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH } from './json';
 export type { JsonAnalysis, JsonDocument } from './json';
-export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH } from './code';
-export type { CodeAnalysis, CodeDocument, CodePayload } from './code';
+export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH, ModuleGraph, MAX_MODULE_FILE_LENGTH } from './code';
+export type { CodeAnalysis, CodeDocument, CodePayload, FileSystemHost, ModuleGraphOptions } from './code';
 export { validateBody, validatePayload, PROJECT_CODES } from './validate';
 
 // The API's facts: fields, document types, countries, the error catalogue.

@@ -311,7 +311,9 @@ export function bodyObjects(ts: typeof TS, resolver: Resolver, body: TS.Expressi
       if (callee.kind === K.PropertyAccessExpression && isNamed(ts, callee as TS.PropertyAccessExpression, 'JSON', 'stringify') && call.arguments.length > 0) {
         return bodyObjects(ts, resolver, call.arguments[0], depth + 1);
       }
-      return [];
+      // `buildPayload(…)`: the object literal the function returns
+      const returned = resolver.returnedObject(call);
+      return returned ? [returned] : [];
     }
     case K.Identifier: {
       const value = resolver.valueOfIdentifier(e as TS.Identifier);
