@@ -13,6 +13,7 @@ export type { QuickFix, TextEdit } from './features/fixes';
 export type { ErrorTokenMatch } from './features/errorDocs';
 export type { ErrorIdentifier, ErrorEntry, StatusMessageEntry } from './rules/errors';
 export type { DocumentKind } from './documentKinds';
+export type { FileSystemHost } from './code/modules';
 import type { Finding, PayloadNode, TextSpan } from './model';
 import type { IdenfySettings, SettingsProblem } from './settings';
 import type { PayloadAtResult } from './payload/types';
@@ -20,6 +21,7 @@ import type { CompletionSuggestion } from './features/completion';
 import type { PayloadHover } from './features/hover';
 import type { QuickFix } from './features/fixes';
 import type { DocumentKind } from './documentKinds';
+import type { FileSystemHost } from './code/modules';
 
 /** A document as the host sees it: the core never reads files or URIs itself. */
 export interface TextDocumentInput {
@@ -62,6 +64,12 @@ export interface LanguageServiceOptions {
    * CLI: `requests/*.json` matches `<folder>/requests/a.json`.
    */
   readonly workspaceRoots?: readonly string[];
+  /**
+   * Read access to the workspace's other files, for following a TS/JS payload's URL, wrapper or defaults across
+   * modules (imports are read lazily, each file parsed once per version, bounded cache). The language server prefers
+   * open documents' text over the disk; the CLI reads the disk. Absent: resolution stays within the document.
+   */
+  readonly fileSystem?: FileSystemHost;
 }
 
 /**
@@ -87,4 +95,9 @@ export interface IdenfyLanguageService {
   payloadAt(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): PayloadAtResult;
   /** Frees what is cached for a document (call on close). */
   forget(uri: string): void;
+  /**
+   * A file changed on disk or in the editor (or was created or deleted): drops what is cached of it and answers the
+   * documents (URIs as passed to `analyze`) whose analysis read it, to re-check them. Without `fileSystem`: none.
+   */
+  fileChanged(uriOrPath: string): string[];
 }

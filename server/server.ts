@@ -6,6 +6,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -17,14 +18,17 @@ import { SETTINGS_SECTION } from '../protocol';
 import { DocumentStore } from './documentStore';
 import { registerFeatures } from './features';
 import { SettingsSource } from './settingsSource';
+import { workspaceFileSystem } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const settings = new SettingsSource(connection);
+const settings = new SettingsSource(connection, workspaceFileSystem(documents));
+let canWatchFiles = false;
 const store = new DocumentStore(connection, documents, settings);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.initialize(params);
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -38,6 +42,12 @@ connection.onInitialized(() => {
   if (settings.canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   }
+  // Modules a payload's URL or wrapper lives in: a change on disk re-checks the open documents that read them.
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{tsconfig,jsconfig,package}.json' }],
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -46,7 +56,13 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 documents.onDidOpen((event) => store.validateNow(event.document.uri));
-documents.onDidChangeContent((event) => store.scheduleValidation(event.document.uri));
+documents.onDidChangeContent((event) => {
+  store.scheduleValidation(event.document.uri);
+  void store.dependencyChanged(event.document.uri);
+});
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) void store.dependencyChanged(change.uri);
+});
 documents.onDidClose((event) => store.forget(event.document.uri));
 
 connection.onShutdown(() => store.dispose());

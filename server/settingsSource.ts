@@ -1,5 +1,5 @@
 import { Connection, InitializeParams } from 'vscode-languageserver/node';
-import { createLanguageService, IdenfyLanguageService } from '../core';
+import { createLanguageService, FileSystemHost, IdenfyLanguageService } from '../core';
 import { SETTINGS_SECTION } from '../protocol';
 
 /** A client that declares `workspace/configuration` but never answers must not stall diagnostics. */
@@ -17,7 +17,8 @@ export class SettingsSource {
   private pending: Promise<IdenfyLanguageService> | undefined;
   private workspaceRoots: string[] = [];
 
-  constructor(private readonly connection: Connection) {}
+  /** @param fileSystem the workspace's other files, for payloads that cross modules (see workspaceFiles.ts) */
+  constructor(private readonly connection: Connection, private readonly fileSystem?: FileSystemHost) {}
 
   initialize(params: InitializeParams): void {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -44,7 +45,7 @@ export class SettingsSource {
   }
 
   private create(rawSettings: unknown): IdenfyLanguageService {
-    return createLanguageService({ settings: rawSettings, workspaceRoots: this.workspaceRoots });
+    return createLanguageService({ settings: rawSettings, workspaceRoots: this.workspaceRoots, fileSystem: this.fileSystem });
   }
 
   private async pull(): Promise<IdenfyLanguageService> {

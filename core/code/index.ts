@@ -18,7 +18,7 @@ import { CodeAnalysisCache, parseSource } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
 import { MARKER, markedObjects } from './markers';
 import { bodyObjects, RequestFinder } from './requests';
-import { ModuleGraph, normalize } from './modules';
+import { fileUriToPath, ModuleGraph } from './modules';
 import { ResolutionContext, Resolver } from './resolve';
 import { SourceIndex } from './sourceIndex';
 import { TypeNameMatcher, typeNameMatcher } from './typeNames';
@@ -111,7 +111,7 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
   const add = (object: TS.ObjectLiteralExpression, reason: CodePayload['reason'], via: string) => {
     if (!found.has(object) && (!context || index.contains(object))) found.set(object, { reason, via });
   };
-  const calls = index.candidateCalls();
+  const calls = index.candidateCalls(context !== undefined);
   for (const call of calls) {
     for (const { body, via } of requests.bodiesOf(call)) {
       for (const object of bodyObjects(ts, resolver, body)) add(object, 'call', via);
@@ -189,17 +189,6 @@ function firstSyntaxError(ts: typeof TS, sourceFile: TS.SourceFile, object: TS.O
 function whileTyping(findings: Finding[], firstError: number | undefined): Finding[] {
   if (firstError === undefined) return findings;
   return findings.filter((f) => !(f.code === 'MISSING_VALUE' && f.field === 'clientId') && f.end < firstError);
-}
-
-/** `file:///a/b.ts` → `/a/b.ts`; a path stays a path. */
-function fileUriToPath(fileName: string): string {
-  if (!/^file:\/\//i.test(fileName)) return normalize(fileName);
-  try {
-    const path = decodeURIComponent(fileName.replace(/^file:\/\//i, '').replace(/[?#].*$/, ''));
-    return normalize(/^\/[a-z]:/i.test(path) ? path.slice(1) : path);
-  } catch {
-    return normalize(fileName);
-  }
 }
 
 /** TS, TSX, JS or JSX, from the file's extension, else its language id; TypeScript when neither says. */

@@ -155,8 +155,8 @@ export class ModuleGraph {
   }
 
   /** A file changed (or was created or deleted): drops its parse and answers the documents that read it. */
-  changed(path: string): string[] {
-    const key = normalize(path);
+  changed(uriOrPath: string): string[] {
+    const key = fileUriToPath(uriOrPath);
     this.files.delete(key);
     for (const config of [...this.configs.keys()]) if (key.endsWith('.json')) this.configs.delete(config);
     return [...this.dependents.get(key) ?? []];
@@ -300,6 +300,17 @@ function parseLooseJson(text: string): unknown {
     return JSON.parse(stripped);
   } catch {
     return undefined;
+  }
+}
+
+/** `file:///a/b.ts` → `/a/b.ts`; a path stays a path. */
+export function fileUriToPath(fileName: string): string {
+  if (!/^file:\/\//i.test(fileName)) return normalize(fileName);
+  try {
+    const path = decodeURIComponent(fileName.replace(/^file:\/\//i, '').replace(/[?#].*$/, ''));
+    return normalize(/^\/[a-z]:/i.test(path) ? path.slice(1) : path);
+  } catch {
+    return normalize(fileName);
   }
 }
 

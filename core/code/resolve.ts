@@ -385,6 +385,18 @@ export class Resolver {
       return this.memberOfDeclaration(declaration, key, depth);
     }
 
+    // `ns.Urls.Token`, `ns.Api.BASE`: a member of an enum or class another module exports
+    if (object.kind === K.PropertyAccessExpression && this.context) {
+      const inner = object as TS.PropertyAccessExpression;
+      const root = unwrapExpression(this.ts, inner.expression);
+      const declaration = root.kind === K.Identifier ? this.declarationOf((root as TS.Identifier).text, root.end) : undefined;
+      const binding = declaration?.imported ? this.importBinding(declaration) : undefined;
+      const member = binding?.namespace ? binding.resolver.exported(inner.name.text) : undefined;
+      if (member?.declaration && (member.declaration.kind === 'enum' || member.declaration.kind === 'class')) {
+        return member.resolver.memberOfDeclaration(member.declaration, key, depth + 1);
+      }
+    }
+
     const literal = this.objectLiteralOf(object, depth + 1);
     return literal && this.propertyValue(literal, key);
   }

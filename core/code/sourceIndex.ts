@@ -464,7 +464,7 @@ export class SourceIndex {
    * client factories, method chains) and, through constants, properties, class fields and enum members, to every
    * place their names are read. Each call passed on the way is a candidate; the request finder decides.
    */
-  candidateCalls(): Array<TS.CallExpression | TS.NewExpression> {
+  candidateCalls(followImports = false): Array<TS.CallExpression | TS.NewExpression> {
     const K = this.K;
     const calls = new Set<TS.CallExpression | TS.NewExpression>();
     const tainted = new Set<string>();
@@ -489,6 +489,9 @@ export class SourceIndex {
       if (member) for (const path of info.memberAccesses) work.push({ path, at: path.length - 1 });
       else for (const path of info.references) work.push({ path, at: path.length - 1 });
     };
+
+    // With other modules readable, a URL may come in by an imported name (`BASE`, `config.URL`, `Urls.Token`).
+    if (followImports) for (const name of this.importedNames()) taintName(name, false);
 
     for (let guard = 0; work.length > 0 && guard < 100_000; guard++) {
       const { path, at } = work.pop()!;
@@ -611,6 +614,28 @@ export class SourceIndex {
       }
     }
     return found;
+  }
+
+  /** Names this file imports (`import …`, `const x = require(…)`, `const { x } = require(…)`), at the top level. */
+  importedNames(): string[] {
+    const ts = this.ts;
+    const names: string[] = [];
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+        const clause = statement.importClause;
+        if (clause.name) names.push(clause.name.text);
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+        else if (bindings) for (const element of bindings.elements) if (!element.isTypeOnly) names.push(element.name.text);
+      } else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (!declaration.initializer || requiredSpecifier(ts, declaration.initializer) === undefined) continue;
+          if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+          else if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) names.push(element.name.text);
+        }
+      }
+    }
+    return names;
   }
 
   /** The member names of an interface or object type alias declared here under `name`; undefined when not plain. */
