@@ -17,7 +17,7 @@ import { validatePayload } from '../validate';
 import { CodeAnalysisCache, parseSource } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
 import { MARKER, markedObjects } from './markers';
-import { bodyObjects, RequestFinder } from './requests';
+import { bodyObjects, MERGED_OBJECTS, RequestFinder } from './requests';
 import { fileUriToPath, ModuleGraph } from './modules';
 import { ResolutionContext, Resolver } from './resolve';
 import { SourceIndex } from './sourceIndex';
@@ -133,7 +133,10 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
   const payloads: CodePayload[] = [];
   const findings: Finding[] = [];
   for (const [object, { reason, via }] of [...found].sort(([a], [b]) => a.pos - b.pos)) {
-    const { changes, writes } = laterWrites(index, resolver, object);
+    const later = laterWrites(index, resolver, object);
+    const writes = later.writes;
+    // Merged into by Object.assign: keys the other sources add are not seen, so none is claimed missing.
+    const changes = MERGED_OBJECTS.has(object) ? { changedKeys: later.changes?.changedKeys ?? new Set<string>(), deletedKeys: later.changes?.deletedKeys ?? new Set<string>(), open: true } : later.changes;
     const root = converter.root(object, changes);
     if (!root) continue;
     payloads.push({ root, reason, via });

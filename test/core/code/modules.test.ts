@@ -142,4 +142,22 @@ describe('resolution across modules', () => {
     }
     assert.ok(graph.stats().files <= 5);
   });
+
+  test('merges: Object.assign and spreads of resolved defaults; a key a spread may override is never claimed', () => {
+    const host = workspace({
+      '/w/defaults.ts': "export const defaults = { clientId: 'c', locale: 'en' };",
+      '/w/a.ts': [
+        "import { defaults } from './defaults';",
+        "const URL = 'https://ivs.idenfy.com/api/v2/token';",
+        "axios.post(URL, Object.assign({}, defaults, { locale: 'xx' }));",
+        "axios.post(URL, { locale: 'yy', ...unknownDefaults });",
+        "axios.post(URL, { clientId: 'c', locale: 'zz', ...(cb && { callbackUrl: cb }) });",
+        "axios.post(URL, { expiryTime: 'x', ...defaults });",
+      ].join('\n'),
+    });
+    const result = payloadsOf('/w/a.ts', host);
+    const text = host.files['/w/a.ts'];
+    assert.equal(result.payloads.length, 4);
+    assert.deepEqual(result.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`).sort(), ["BAD_VALUE 'x'", "unknown-locale 'xx'", "unknown-locale 'zz'"].sort());
+  });
 });
