@@ -63,7 +63,10 @@ documents.onDidChangeContent((event) => {
 connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) void store.dependencyChanged(change.uri);
 });
-documents.onDidClose((event) => store.forget(event.document.uri));
+documents.onDidClose((event) => {
+  store.forget(event.document.uri);
+  void store.dependencyChanged(event.document.uri); // the disk's text replaces the editor's
+});
 
 connection.onShutdown(() => store.dispose());
 
