@@ -117,7 +117,7 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
       for (const object of bodyObjects(ts, resolver, body)) add(object, 'call', via);
     }
   }
-  for (const call of wrapperCallSites(ts, resolver, sourceFile)) {
+  for (const call of wrapperCallSites(ts, sourceFile)) {
     for (const { object, via } of wrapperPayloads(ts, resolver, resolver, call)) add(object, 'call', via);
   }
   for (const { object, typeName, reference } of index.typedLiterals(typeNames.searchWords, typeNames.matches)) {

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { bodyObjects, describeCallee, RequestFinder } from './requests';
 import { FunctionTarget, Resolver } from './resolve';
-import { isFunctionLike, unwrapExpression } from './sourceIndex';
+import { unwrapExpression } from './sourceIndex';
 
 /** Wrappers are followed this many levels deep (`a()` calls `b()` calls `fetch`), and no further. */
 const MAX_WRAPPER_DEPTH = 3;
@@ -65,9 +65,9 @@ function callsIn(ts: typeof TS, body: TS.Node): Array<TS.CallExpression | TS.New
 
 /**
  * The calls of a file that may go through a wrapper: an argument is (or names) an object literal, and the callee is
- * a function we can read. Found by one walk of the tree, bounded.
+ * a name or a member (`wrapperPayloads` then resolves it to a function it can read, or gives up). One walk of the tree.
  */
-export function wrapperCallSites(ts: typeof TS, resolver: Resolver, sourceFile: TS.SourceFile): TS.CallExpression[] {
+export function wrapperCallSites(ts: typeof TS, sourceFile: TS.SourceFile): TS.CallExpression[] {
   const K = ts.SyntaxKind;
   const sites: TS.CallExpression[] = [];
   const visit = (node: TS.Node): undefined => {
@@ -80,8 +80,6 @@ export function wrapperCallSites(ts: typeof TS, resolver: Resolver, sourceFile: 
     return undefined;
   };
   visit(sourceFile);
-  void isFunctionLike;
-  void resolver;
   return sites;
 }
 

@@ -160,4 +160,23 @@ describe('resolution across modules', () => {
     assert.equal(result.payloads.length, 4);
     assert.deepEqual(result.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`).sort(), ["BAD_VALUE 'x'", "unknown-locale 'xx'", "unknown-locale 'zz'"].sort());
   });
+
+  test('a payload found through a wrapper gets what an inline one gets: hover, completion, fixes, payloadAt', () => {
+    const host = workspace({
+      '/w/client.ts': "export class Idenfy {\n  private base = 'https://ivs.idenfy.com/api/v2';\n  post(path: string, body: object) { return fetch(`${this.base}${path}`, { method: 'POST', body: JSON.stringify(body) }); }\n}\nexport const idenfy = new Idenfy();",
+      '/w/a.ts': "import { idenfy } from './client';\nidenfy.post('/token', { clientID: 'c', locale: 'en' });",
+    });
+    const service = createLanguageService({ fileSystem: host });
+    const document = { uri: 'file:///w/a.ts', languageId: 'typescript', text: host.files['/w/a.ts'] };
+    const analysis = service.analyze(document);
+    assert.equal(analysis.payloads.length, 1);
+    const key = document.text.indexOf('clientID');
+    assert.ok(analysis.findings.some((f) => f.start === key));
+    assert.ok(service.codeActions(document, analysis, { start: key, end: key + 8 }).some((a) => a.edits.some((e) => e.newText.includes('clientId'))));
+    assert.ok(service.hover(document, analysis, document.text.indexOf('locale') + 1));
+    assert.ok(service.complete(document, analysis, document.text.indexOf('clientID')).length > 0);
+    const sent = service.payloadAt(document, analysis, key);
+    assert.equal(sent.found, true);
+    assert.deepEqual(sent.value, { clientID: 'c', locale: 'en' });
+  });
 });
