@@ -61,6 +61,8 @@ export interface ModuleGraphOptions {
 export class ModuleGraph {
   private readonly files = new Map<string, CachedFile>();
   private readonly configs = new Map<string, PathConfig | null>();
+  /** Specifier resolutions by importing folder (a created or deleted file may change them: cleared on every change). */
+  private readonly resolutions = new Map<string, string | null>();
   /** document → the files its last analysis read; file → the documents that read it. */
   private readonly dependencies = new Map<string, Set<string>>();
   private readonly dependents = new Map<string, Set<string>>();
@@ -111,8 +113,17 @@ export class ModuleGraph {
 
   /** The file a specifier names from `fromPath`: relative paths, tsconfig/jsconfig `baseUrl` and `paths`, workspace packages. */
   resolve(fromPath: string, specifier: string): string | undefined {
-    const from = normalize(fromPath);
-    const directory = dirname(from);
+    const directory = dirname(normalize(fromPath));
+    const key = `${directory}\0${specifier}`;
+    const known = this.resolutions.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.resolveUncached(directory, specifier);
+    if (this.resolutions.size >= 4096) this.resolutions.clear();
+    this.resolutions.set(key, found ?? null);
+    return found;
+  }
+
+  private resolveUncached(directory: string, specifier: string): string | undefined {
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
       return this.resolveFile(join(directory, specifier));
     }
@@ -158,7 +169,8 @@ export class ModuleGraph {
   changed(uriOrPath: string): string[] {
     const key = fileUriToPath(uriOrPath);
     this.files.delete(key);
-    for (const config of [...this.configs.keys()]) if (key.endsWith('.json')) this.configs.delete(config);
+    this.resolutions.clear();
+    if (key.endsWith('.json')) this.configs.clear();
     return [...this.dependents.get(key) ?? []];
   }
 
