@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, Finding, IdenfyLanguageService, isTreeSitterKind, MAX_CODE_LENGTH, Severity, TextDocumentInput } from '../core';
+import { createLanguageService, FileSystemHost, Finding, IdenfyLanguageService, isTreeSitterKind, MAX_CODE_LENGTH, MAX_MODULE_FILE_LENGTH, Severity, TextDocumentInput } from '../core';
 import { describeFsError } from './errors';
 import { FileFailure, FileLanguage, languageIdOf, languageOf, SkipNote, toPosix } from './files';
 import { LineIndex } from './lines';
@@ -57,7 +57,7 @@ export interface Analyzer {
 }
 
 export function createAnalyzer(options: AnalyzerOptions): Analyzer {
-  const service = createLanguageService({ settings: options.rawSettings, loadGrammar: loadWasmBesideBundle });
+  const service = createLanguageService({ settings: options.rawSettings, loadGrammar: loadWasmBesideBundle, fileSystem: diskFileSystem(options.workspaceRoot) });
   const grammarErrors = new Map<string, string>();
   const analyzer = (file: string) => analyzeFile(file, service, options, grammarErrors);
   analyzer.prepare = async (files: readonly string[]) => {
@@ -97,6 +97,28 @@ function analyzeFile(file: string, service: IdenfyLanguageService, options: Anal
   const findings = analysis.findings;
   if (payloads === 0 && findings.length === 0) return {};
   return { result: { path: file, language, payloads, findings: report(findings, read.text) } };
+}
+
+/**
+ * The disk, for following a TS/JS payload across modules (imports are read only when a checked file names them;
+ * each is parsed once per worker). Relative paths are the workspace-relative document paths.
+ */
+function diskFileSystem(workspaceRoot: string): FileSystemHost {
+  const absolute = (file: string) => path.resolve(workspaceRoot, file);
+  return {
+    readFile(file) {
+      const read = readText(absolute(file), MAX_MODULE_FILE_LENGTH);
+      return 'text' in read ? read.text : undefined;
+    },
+    stat(file) {
+      try {
+        const stat = fs.statSync(absolute(file));
+        return stat.isFile() ? { mtimeMs: stat.mtimeMs, size: stat.size } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 /** The path the core matches idenfy.payloadFiles against: workspace-relative when inside the workspace. */

@@ -23,8 +23,8 @@ export { findSuppressions, applySuppressionsAndSeverity, SUPPRESSION_DIRECTIVE }
 // The analysers, for hosts that check a body without a document (the emulator, the send command's re-check).
 export { analyzeJson, isPayloadContent, MAX_CHECKED_LENGTH, MAX_NESTING_DEPTH, nestingExceeds } from './json';
 export type { JsonAnalysis, JsonDocument } from './json';
-export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH } from './code';
-export type { CodeAnalysis, CodeDocument, CodePayload } from './code';
+export { analyzeCode, CodeAnalysisCache, isTokenEndpointUrl, MAX_CODE_LENGTH, ModuleGraph, MAX_MODULE_FILE_LENGTH } from './code';
+export type { CodeAnalysis, CodeDocument, CodePayload, FileSystemHost, ModuleGraphOptions } from './code';
 export { WASM_FILES, MAX_TREE_SITTER_LENGTH } from './treeSitter';
 export { validateBody, validatePayload, PROJECT_CODES } from './validate';
 export { describeCheck, checkId, topLevelField, PROJECT_CODE_DESCRIPTIONS } from './checks';

@@ -2,7 +2,7 @@
  * The implementation of `IdenfyLanguageService` (see types.ts): it routes a document to its analyser and every
  * feature to the module that knows it. No state but caches keyed by URI; no I/O.
  */
-import { analyzeCode, CodeAnalysis, CodeAnalysisCache } from './code';
+import { analyzeCode, CodeAnalysis, CodeAnalysisCache, ModuleGraph } from './code';
 import { allowsComments, documentKind, isTreeSitterKind } from './documentKinds';
 import { analyzeWithGrammar, loadGrammar, TreeCache, TreeSitterAnalysis } from './treeSitter';
 import { completeCode, completeJson } from './features/completion';
@@ -28,6 +28,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
   const { settings, problems } = normalizeSettings(options.settings);
   const isPayloadFile = payloadFileMatcher(settings.payloadFiles, options.workspaceRoots ?? []);
   const codeCache = new CodeAnalysisCache();
+  // Cross-file resolution for code documents, only when the host gives file access.
+  const modules = options.fileSystem ? new ModuleGraph(options.fileSystem) : undefined;
   // The code cache answers an unchanged document with the same analysis object: keep answering with the same wrapper.
   const codeAnalyses = new WeakMap<CodeAnalysis, DocumentAnalysis>();
   const trees = new TreeCache();
@@ -48,7 +50,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
   function analyzeUnguarded(document: TextDocumentInput): DocumentAnalysis {
     const kind = documentKind(document);
     if (kind === 'code') {
-      const code = analyzeCode({ text: document.text, fileName: document.uri, languageId: document.languageId }, settings, codeCache);
+      const code = analyzeCode({ text: document.text, fileName: document.uri, languageId: document.languageId }, settings, codeCache, modules);
       let analysis = codeAnalyses.get(code);
       if (!analysis) {
         analysis = { kind, payloads: code.payloads.map((p) => ({ root: p.root, via: p.via ?? p.reason })), findings: code.findings };
@@ -149,6 +151,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
     forget(uri) {
       codeCache.forget(uri);
       trees.forget(uri);
+      modules?.forgetDocument(uri);
+    },
+
+    fileChanged(uriOrPath) {
+      if (!modules) return [];
+      const dependents = modules.changed(uriOrPath);
+      for (const uri of dependents) codeCache.forgetResult(uri);
+      return dependents;
     },
   };
 }

@@ -16,6 +16,7 @@ export type { HandlerLanguage, ErrorHandlingCode } from './features/errorHandlin
 export type { ErrorIdentifier, ErrorEntry, StatusMessageEntry } from './rules/errors';
 export type { DocumentKind, TreeSitterKind } from './documentKinds';
 export type { LoadWasm, WasmName } from './treeSitter';
+export type { FileSystemHost } from './code/modules';
 import type { Finding, PayloadNode, TextSpan } from './model';
 import type { IdenfySettings, SettingsProblem } from './settings';
 import type { PayloadAtResult } from './payload/types';
@@ -24,6 +25,7 @@ import type { PayloadHover } from './features/hover';
 import type { QuickFix } from './features/fixes';
 import type { DocumentKind } from './documentKinds';
 import type { LoadWasm } from './treeSitter';
+import type { FileSystemHost } from './code/modules';
 
 /** A document as the host sees it: the core never reads files or URIs itself. */
 export interface TextDocumentInput {
@@ -78,6 +80,12 @@ export interface LanguageServiceOptions {
    * by `prepare` the first time such a document comes; without it those documents get no analysis.
    */
   readonly loadGrammar?: LoadWasm;
+  /**
+   * Read access to the workspace's other files, for following a TS/JS payload's URL, wrapper or defaults across
+   * modules (imports are read lazily, each file parsed once per version, bounded cache). The language server prefers
+   * open documents' text over the disk; the CLI reads the disk. Absent: resolution stays within the document.
+   */
+  readonly fileSystem?: FileSystemHost;
 }
 
 /**
@@ -109,4 +117,9 @@ export interface IdenfyLanguageService {
   payloadAt(document: TextDocumentInput, analysis: DocumentAnalysis, offset: number): PayloadAtResult;
   /** Frees what is cached for a document (call on close). */
   forget(uri: string): void;
+  /**
+   * A file changed on disk or in the editor (or was created or deleted): drops what is cached of it and answers the
+   * documents (URIs as passed to `analyze`) whose analysis read it, to re-check them. Without `fileSystem`: none.
+   */
+  fileChanged(uriOrPath: string): string[];
 }

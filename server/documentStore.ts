@@ -65,6 +65,22 @@ export class DocumentStore {
     for (const document of this.documents.all()) this.scheduleValidation(document.uri);
   }
 
+  /**
+   * A file changed (an edit of an open document, or the disk): the open documents whose payloads were resolved
+   * through it are checked again.
+   */
+  async dependencyChanged(uri: string): Promise<void> {
+    // Every service that analysed an open document (one per workspace folder and settings version) knows its imports.
+    const services = new Set([...this.analyses.values()].map((cached) => cached.service));
+    for (const service of services) {
+      for (const dependent of service.fileChanged(uri)) {
+        if (dependent === uri || !this.documents.get(dependent)) continue;
+        this.analyses.delete(dependent);
+        this.scheduleValidation(dependent);
+      }
+    }
+  }
+
   forget(uri: string): void {
     this.scheduler.cancel(uri);
     this.analyses.get(uri)?.service.forget(uri); // drop its cached syntax tree

@@ -7,6 +7,7 @@ import {
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -17,10 +18,11 @@ import { DocumentStore } from './documentStore';
 import { registerFeatures } from './features';
 import { SettingsSource } from './settingsSource';
 import { createTextDocuments } from './textDocuments';
+import { workspaceFileSystem } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = createTextDocuments();
-const settings = new SettingsSource(connection);
+const settings = new SettingsSource(connection, workspaceFileSystem(documents));
 const store = new DocumentStore(connection, documents, settings);
 let clientCapabilities: InitializeParams['capabilities'] = {};
 
@@ -47,6 +49,12 @@ connection.onInitialized(() => {
       store.revalidateAll();
     });
   }
+  // Modules a payload's URL or wrapper lives in: a change on disk re-checks the open documents that read them.
+  if (clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{tsconfig,jsconfig,package}.json' }],
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -57,8 +65,17 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 documents.onDidOpen((event) => store.validateNow(event.document.uri));
-documents.onDidChangeContent((event) => store.scheduleValidation(event.document.uri));
-documents.onDidClose((event) => store.forget(event.document.uri));
+documents.onDidChangeContent((event) => {
+  store.scheduleValidation(event.document.uri);
+  void store.dependencyChanged(event.document.uri);
+});
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) void store.dependencyChanged(change.uri);
+});
+documents.onDidClose((event) => {
+  store.forget(event.document.uri);
+  void store.dependencyChanged(event.document.uri); // the disk's text replaces the editor's
+});
 
 connection.onShutdown(() => store.dispose());
 

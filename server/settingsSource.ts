@@ -1,5 +1,5 @@
 import { Connection, InitializeParams } from 'vscode-languageserver/node';
-import { createLanguageService, IdenfyLanguageService } from '../core';
+import { createLanguageService, FileSystemHost, IdenfyLanguageService } from '../core';
 import { loadWasmBesideBundle } from './wasm';
 import { SETTINGS_SECTION } from '../protocol';
 
@@ -20,7 +20,8 @@ export class SettingsSource {
   private readonly pending = new Map<string, Promise<IdenfyLanguageService>>();
   private workspaceRoots: string[] = [];
 
-  constructor(private readonly connection: Connection) {}
+  /** @param fileSystem the workspace's other files, for payloads that cross modules (see workspaceFiles.ts) */
+  constructor(private readonly connection: Connection, private readonly fileSystem?: FileSystemHost) {}
 
   initialize(params: InitializeParams): void {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -71,7 +72,7 @@ export class SettingsSource {
   private create(rawSettings: unknown, folder?: string): IdenfyLanguageService {
     // payloadFiles globs are relative to the document's own folder first, then to any folder.
     const roots = folder ? [folder, ...this.workspaceRoots.filter((r) => r !== folder)] : this.workspaceRoots;
-    return createLanguageService({ settings: rawSettings, workspaceRoots: roots, loadGrammar: loadWasmBesideBundle });
+    return createLanguageService({ settings: rawSettings, workspaceRoots: roots, loadGrammar: loadWasmBesideBundle, fileSystem: this.fileSystem });
   }
 
   private async pull(folder: string | undefined): Promise<IdenfyLanguageService> {

@@ -29,6 +29,12 @@ export class CodeAnalysisCache {
     this.entries.delete(fileName);
   }
 
+  /** Drop a file's remembered analysis, keeping its syntax tree (a module it reads changed). */
+  forgetResult(fileName: string): void {
+    const entry = this.entries.get(fileName);
+    if (entry) entry.result = undefined;
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -91,6 +91,7 @@ export class PayloadConverter {
     const K = this.K;
     const node: Node = { ...this.span(object), type: 'object', parent, children: [] };
     if (changes?.open) node.hasSpread = true;
+    const overridden = this.overriddenKeys(object);
     for (const member of object.properties) {
       if (member.kind === K.SpreadAssignment) {
         node.hasSpread = true;
@@ -109,7 +110,8 @@ export class PayloadConverter {
       if (member.kind === K.PropertyAssignment) {
         value = typeof key.value === 'string' && changes?.changedKeys.has(key.value)
           ? this.unknown(member.initializer, property, 'changed later')
-          : this.value(member.initializer, property, depth + 1);
+          : overridden(member, key.value) ? this.unknown(member.initializer, property, 'may be overridden by a later spread')
+            : this.value(member.initializer, property, depth + 1);
       } else if (member.kind === K.ShorthandPropertyAssignment) {
         value = this.unknown(member.name, property); // `{ clientId }`: present, value computed
       } else {
@@ -119,6 +121,48 @@ export class PayloadConverter {
       node.children!.push(property);
     }
     return node;
+  }
+
+  /**
+   * Whether a later spread may replace a property's value: `{ a: 1, ...defaults }`. A spread that resolves to an
+   * object literal (`defaults` here or imported, `cond && { … }`, `c ? { … } : { … }`) replaces only its own keys;
+   * any other spread may replace any key, so the value written before it is not claimed wrong.
+   */
+  private overriddenKeys(object: TS.ObjectLiteralExpression): (member: TS.ObjectLiteralElementLike, key: unknown) => boolean {
+    const spreads: Array<{ pos: number; keys: Set<string> | undefined }> = [];
+    for (const member of object.properties) {
+      if (member.kind === this.K.SpreadAssignment) spreads.push({ pos: member.pos, keys: this.spreadKeys((member as TS.SpreadAssignment).expression, 0) });
+    }
+    if (spreads.length === 0) return () => false;
+    return (member, key) => spreads.some((spread) => spread.pos > member.pos && (spread.keys === undefined || typeof key !== 'string' || spread.keys.has(key)));
+  }
+
+  private spreadKeys(expression: TS.Expression, depth: number): Set<string> | undefined {
+    if (depth > 8) return undefined;
+    const K = this.K;
+    const e = unwrapExpression(this.ts, expression);
+    if (e.kind === K.BinaryExpression && (e as TS.BinaryExpression).operatorToken.kind === K.AmpersandAmpersandToken) return this.spreadKeys((e as TS.BinaryExpression).right, depth + 1);
+    if (e.kind === K.ConditionalExpression) {
+      const a = this.spreadKeys((e as TS.ConditionalExpression).whenTrue, depth + 1);
+      const b = this.spreadKeys((e as TS.ConditionalExpression).whenFalse, depth + 1);
+      return a && b ? new Set([...a, ...b]) : undefined;
+    }
+    if (e.kind === K.NullKeyword || (e.kind === K.Identifier && (e as TS.Identifier).text === 'undefined')) return new Set();
+    const literal = this.resolver.objectLiteralOf(e);
+    if (!literal) return undefined;
+    const keys = new Set<string>();
+    for (const property of literal.properties) {
+      if (property.kind === K.SpreadAssignment) {
+        const inner = this.spreadKeys((property as TS.SpreadAssignment).expression, depth + 1);
+        if (!inner) return undefined;
+        for (const k of inner) keys.add(k);
+        continue;
+      }
+      const name = property.name && this.resolver.propertyName(property.name);
+      if (name === undefined) return undefined;
+      keys.add(name);
+    }
+    return keys;
   }
 
   private key(name: TS.PropertyName, parent: PayloadNode): PayloadNode {

@@ -19,15 +19,19 @@ import { DOCS } from '../rules/links';
 import { CodeAnalysisCache, parseSource } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
 import { MARKER, markedObjects } from './markers';
-import { bodyObjects, RequestFinder } from './requests';
-import { Resolver } from './resolve';
+import { bodyObjects, MERGED_OBJECTS, RequestFinder } from './requests';
+import { fileUriToPath, ModuleGraph } from './modules';
+import { ResolutionContext, Resolver } from './resolve';
 import { identifierFindings, successStatusFindings } from './responseChecks';
 import { SourceIndex } from './sourceIndex';
 import { TypeNameMatcher, typeNameMatcher } from './typeNames';
 import { typescript } from './typescript';
+import { wrapperCallSites, wrapperPayloads } from './wrappers';
 
 export { CodeAnalysisCache } from './cache';
 export { isTokenEndpointUrl } from './endpoint';
+export { ModuleGraph, MAX_MODULE_FILE_LENGTH } from './modules';
+export type { FileSystemHost, ModuleGraphOptions } from './modules';
 
 export interface CodeDocument {
   readonly text: string;
@@ -55,11 +59,16 @@ export const MAX_CODE_LENGTH = 8 * 1024 * 1024;
 
 const NOTHING: CodeAnalysis = Object.freeze({ payloads: Object.freeze([]), findings: Object.freeze([]) });
 
-export function analyzeCode(document: CodeDocument, settings: IdenfySettings, cache?: CodeAnalysisCache): CodeAnalysis {
+/**
+ * @param modules other files of the workspace, read through the host (absent: resolution stays within the file).
+ *   What the analysis read is recorded as the document's dependencies (`ModuleGraph.changed` answers dependents).
+ */
+export function analyzeCode(document: CodeDocument, settings: IdenfySettings, cache?: CodeAnalysisCache, modules?: ModuleGraph): CodeAnalysis {
   const { text, fileName } = document;
   const typeNames = typeNameMatcher(settings.typeNamePatterns);
   if (text.length > MAX_CODE_LENGTH || !mayHoldPayload(text, typeNames)) {
     cache?.forget(fileName);
+    modules?.forgetDocument(fileName);
     return NOTHING;
   }
   const ts = typescript();
@@ -68,7 +77,9 @@ export function analyzeCode(document: CodeDocument, settings: IdenfySettings, ca
   if (remembered) return remembered;
   try {
     const sourceFile = cache ? cache.sourceFile(ts, fileName, text, scriptKind) : parseSource(ts, fileName, text, scriptKind);
-    const analysis = analyzeSourceFile(ts, sourceFile, scriptKind, settings, typeNames);
+    const context = modules ? new ResolutionContext(ts, modules) : undefined;
+    const analysis = analyzeSourceFile(ts, sourceFile, scriptKind, settings, typeNames, context, fileName);
+    if (modules && context) modules.recordDependencies(fileName, context.read);
     cache?.remember(fileName, text, settings, analysis);
     return analysis;
   } catch (error) {
@@ -99,24 +110,34 @@ export function mayHoldPayload(text: string, typeNames: TypeNameMatcher): boolea
   return /idenfy/i.test(text) && (/token/i.test(text) || typeNames.mayOccurIn(text));
 }
 
-function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind: TS.ScriptKind, settings: IdenfySettings, typeNames: TypeNameMatcher): CodeAnalysis {
+function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind: TS.ScriptKind, settings: IdenfySettings, typeNames: TypeNameMatcher,
+  context: ResolutionContext | undefined, fileName: string): CodeAnalysis {
   const index = new SourceIndex(ts, sourceFile);
-  const resolver = new Resolver(ts, index);
+  const resolver = new Resolver(ts, index, context, fileUriToPath(fileName));
   const requests = new RequestFinder(ts, resolver, index);
 
-  // Each object literal once, with the first reason found: calls, then types, then markers.
+  // Each object literal once, with the first reason found: calls, then wrappers, then types, then markers. Only
+  // literals of this document: a body built in another module is that module's finding.
   const found = new Map<TS.ObjectLiteralExpression, { reason: CodePayload['reason']; via: string }>();
   const add = (object: TS.ObjectLiteralExpression, reason: CodePayload['reason'], via: string) => {
-    if (!found.has(object)) found.set(object, { reason, via });
+    if (!found.has(object) && (!context || index.contains(object))) found.set(object, { reason, via });
   };
   const requestCalls = new Set<TS.Node>();
-  for (const call of index.candidateCalls()) {
+  const calls = index.candidateCalls(context !== undefined);
+  for (const call of calls) {
     for (const { body, via } of requests.bodiesOf(call)) {
-      requestCalls.add(call);
+      if (!context || index.contains(call)) requestCalls.add(call);
       for (const object of bodyObjects(ts, resolver, body)) add(object, 'call', via);
     }
   }
-  for (const { object, typeName } of index.typedLiterals(typeNames.searchWords, typeNames.matches)) add(object, 'type', `type ${typeName}`);
+  for (const call of wrapperCallSites(ts, sourceFile)) {
+    for (const { object, via } of wrapperPayloads(ts, resolver, resolver, call)) add(object, 'call', via);
+  }
+  for (const { object, typeName, reference } of index.typedLiterals(typeNames.searchWords, typeNames.matches)) {
+    // A type name alone is not enough when its declaration is found and cannot be the token request (no clientId).
+    if (resolver.typeLacksMember(reference, 'clientId')) continue;
+    add(object, 'type', `type ${typeName}`);
+  }
   if (sourceFile.text.includes(MARKER)) {
     for (const object of markedObjects(ts, sourceFile, resolver)) add(object, 'marker', `// ${MARKER}`);
   }
@@ -125,7 +146,10 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
   const payloads: CodePayload[] = [];
   const findings: Finding[] = [];
   for (const [object, { reason, via }] of [...found].sort(([a], [b]) => a.pos - b.pos)) {
-    const { changes, writes } = laterWrites(index, resolver, object);
+    const later = laterWrites(index, resolver, object);
+    const writes = later.writes;
+    // Merged into by Object.assign: keys the other sources add are not seen, so none is claimed missing.
+    const changes = MERGED_OBJECTS.has(object) ? { changedKeys: later.changes?.changedKeys ?? new Set<string>(), deletedKeys: later.changes?.deletedKeys ?? new Set<string>(), open: true } : later.changes;
     const root = converter.root(object, changes);
     if (!root) continue;
     payloads.push({ root, reason, via });

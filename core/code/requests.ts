@@ -294,6 +294,9 @@ export class RequestFinder {
   }
 }
 
+/** Object literals merged with others (`Object.assign({}, defaults, literal)`): keys may come from elsewhere. */
+export const MERGED_OBJECTS = new WeakSet<TS.ObjectLiteralExpression>();
+
 /**
  * The objects a body expression sends: an object literal, the argument of `JSON.stringify`, what a variable was
  * initialised with, both branches of a conditional. Anything else sends something we cannot see.
@@ -311,7 +314,16 @@ export function bodyObjects(ts: typeof TS, resolver: Resolver, body: TS.Expressi
       if (callee.kind === K.PropertyAccessExpression && isNamed(ts, callee as TS.PropertyAccessExpression, 'JSON', 'stringify') && call.arguments.length > 0) {
         return bodyObjects(ts, resolver, call.arguments[0], depth + 1);
       }
-      return [];
+      // `Object.assign({}, defaults, { … })`: the last literal is checked, open to the keys the others add
+      if (callee.kind === K.PropertyAccessExpression && isNamed(ts, callee as TS.PropertyAccessExpression, 'Object', 'assign') && call.arguments.length > 1) {
+        const last = unwrapExpression(ts, call.arguments[call.arguments.length - 1]);
+        if (last.kind !== K.ObjectLiteralExpression) return [];
+        MERGED_OBJECTS.add(last as TS.ObjectLiteralExpression);
+        return [last as TS.ObjectLiteralExpression];
+      }
+      // `buildPayload(…)`: the object literal the function returns
+      const returned = resolver.returnedObject(call);
+      return returned ? [returned] : [];
     }
     case K.Identifier: {
       const value = resolver.valueOfIdentifier(e as TS.Identifier);

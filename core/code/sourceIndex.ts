@@ -18,6 +18,11 @@ export interface Declaration {
   readonly initializer?: TS.Expression;
   /** The node whose range is where the name is visible. */
   readonly scope: TS.Node;
+  /**
+   * An import: `import { name } from 'specifier'` (name `default` for a default import, `*` for a namespace import),
+   * `const x = require('specifier')` (`*`), `const { name } = require('specifier')`.
+   */
+  readonly imported?: { readonly specifier: string; readonly name: string };
 }
 
 /** A write to a property of a named object: `x.k = v`, `x['k'] = v`, `x.k.j = v`, `delete x.k`, `x.k.push(…)`, `Object.assign(x, …)`. */
@@ -50,6 +55,7 @@ export interface NameInfo {
 export interface TypedLiteral {
   readonly object: TS.ObjectLiteralExpression;
   readonly typeName: string;
+  readonly reference: TS.TypeReferenceNode;
 }
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
@@ -58,6 +64,7 @@ const IDENTIFIER_CHARACTER = /[\p{ID_Continue}$\u200c\u200d]/u;
 export class SourceIndex {
   private readonly K: typeof TS.SyntaxKind;
   private readonly names = new Map<string, NameInfo>();
+  private readonly containsMemo = new WeakMap<TS.Node, boolean>();
   private readonly text: string;
 
   constructor(private readonly ts: typeof TS, readonly sourceFile: TS.SourceFile) {
@@ -99,6 +106,16 @@ export class SourceIndex {
     const path = this.pathAt(node.getStart(this.sourceFile));
     const at = path.lastIndexOf(node);
     return at === -1 ? undefined : path.slice(0, at + 1);
+  }
+
+  /** Whether `node` is a node of this file's tree (not of another module's). */
+  contains(node: TS.Node): boolean {
+    let answer = this.containsMemo.get(node);
+    if (answer === undefined) {
+      answer = node === this.sourceFile || (node.end <= this.sourceFile.end && node.pos >= 0 && this.ancestorsOf(node) !== undefined);
+      this.containsMemo.set(node, answer);
+    }
+    return answer;
   }
 
   /** Start offsets of `word` standing alone (not inside a longer identifier), in code, strings or comments alike. */
@@ -239,7 +256,13 @@ export class SourceIndex {
         const flags = list.flags;
         const kind: DeclarationKind = flags & this.ts.NodeFlags.Const ? 'const' : flags & this.ts.NodeFlags.Let ? 'let'
           : flags & (this.ts.NodeFlags.Using | this.ts.NodeFlags.AwaitUsing) ? 'other' : 'var';
-        return add(kind, declaration, kind === 'var' ? this.functionScope(path, path.length - 3) : this.blockScope(path, path.length - 3), declaration.initializer);
+        const scope = kind === 'var' ? this.functionScope(path, path.length - 3) : this.blockScope(path, path.length - 3);
+        const required = declaration.initializer && requiredSpecifier(this.ts, declaration.initializer);
+        if (required !== undefined) {
+          info.declarations.push({ name: identifier.text, kind: 'other', node: declaration, scope, imported: { specifier: required, name: '*' } });
+          return true;
+        }
+        return add(kind, declaration, scope, declaration.initializer);
       }
       case K.BindingElement: {
         if ((parent as TS.BindingElement).name !== identifier) return false;
@@ -248,6 +271,17 @@ export class SourceIndex {
         while (at > 0 && (path[at].kind === K.BindingElement || path[at].kind === K.ObjectBindingPattern || path[at].kind === K.ArrayBindingPattern)) at--;
         const owner = path[at];
         if (owner.kind === K.Parameter) return add('other', owner, path[at - 1]);
+        // `const { name } = require('x')`: one level of destructuring from a required module.
+        const element = parent as TS.BindingElement;
+        const required = owner.kind === K.VariableDeclaration && at === path.length - 4 && !element.dotDotDotToken && (owner as TS.VariableDeclaration).initializer
+          ? requiredSpecifier(this.ts, (owner as TS.VariableDeclaration).initializer!) : undefined;
+        if (required !== undefined) {
+          const importedName = element.propertyName ? (this.ts.isIdentifier(element.propertyName) || this.ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined) : identifier.text;
+          if (importedName !== undefined) {
+            info.declarations.push({ name: identifier.text, kind: 'other', node: owner, scope: this.blockScope(path, at - 1), imported: { specifier: required, name: importedName } });
+            return true;
+          }
+        }
         const list = path[at - 1];
         const isVar = owner.kind === K.VariableDeclaration && list && !(list.flags & (this.ts.NodeFlags.Const | this.ts.NodeFlags.Let)) && list.kind !== K.CatchClause;
         return add('other', owner, isVar ? this.functionScope(path, at - 1) : this.blockScope(path, at - 1));
@@ -267,8 +301,22 @@ export class SourceIndex {
       case K.ImportClause:
       case K.NamespaceImport:
       case K.ImportSpecifier:
-      case K.ImportEqualsDeclaration:
-        return (parent as TS.ImportSpecifier).name === identifier ? add('other', parent, this.sourceFile) : false;
+      case K.ImportEqualsDeclaration: {
+        if ((parent as TS.ImportSpecifier).name !== identifier) return false;
+        let specifier: string | undefined;
+        if (parent.kind === K.ImportEqualsDeclaration) {
+          const reference = (parent as TS.ImportEqualsDeclaration).moduleReference;
+          if (reference.kind === K.ExternalModuleReference && this.ts.isStringLiteral(reference.expression)) specifier = reference.expression.text;
+        } else {
+          let declaration: TS.ImportDeclaration | undefined;
+          for (let at = path.length - 1; at >= 0 && !declaration; at--) if (path[at].kind === K.ImportDeclaration) declaration = path[at] as TS.ImportDeclaration;
+          if (declaration && this.ts.isStringLiteral(declaration.moduleSpecifier)) specifier = declaration.moduleSpecifier.text;
+        }
+        const importedName = parent.kind === K.ImportClause ? 'default'
+          : parent.kind === K.ImportSpecifier ? ((parent as TS.ImportSpecifier).propertyName ?? identifier).text : '*';
+        info.declarations.push({ name: identifier.text, kind: 'other', node: parent, scope: this.sourceFile, imported: specifier === undefined ? undefined : { specifier, name: importedName } });
+        return true;
+      }
       case K.InterfaceDeclaration:
       case K.TypeAliasDeclaration:
       case K.TypeParameter:
@@ -416,13 +464,14 @@ export class SourceIndex {
    * client factories, method chains) and, through constants, properties, class fields and enum members, to every
    * place their names are read. Each call passed on the way is a candidate; the request finder decides.
    */
-  candidateCalls(): Array<TS.CallExpression | TS.NewExpression> {
+  candidateCalls(followImports = false): Array<TS.CallExpression | TS.NewExpression> {
     const K = this.K;
     const calls = new Set<TS.CallExpression | TS.NewExpression>();
     const tainted = new Set<string>();
     const work: Array<{ path: TS.Node[]; at: number }> = [];
 
-    const seed = /idenfy/gi;
+    // A URL built from an imported base, or a wrapper's path argument, has no iDenfy host in this file: its path does.
+    const seed = /idenfy|\/token/gi;
     for (let match = seed.exec(this.text); match; match = seed.exec(this.text)) {
       const path = this.pathAt(match.index);
       const literal = path[path.length - 1];
@@ -440,6 +489,9 @@ export class SourceIndex {
       if (member) for (const path of info.memberAccesses) work.push({ path, at: path.length - 1 });
       else for (const path of info.references) work.push({ path, at: path.length - 1 });
     };
+
+    // With other modules readable, a URL may come in by an imported name (`BASE`, `config.URL`, `Urls.Token`).
+    if (followImports) for (const name of this.importedNames()) taintName(name, false);
 
     for (let guard = 0; work.length > 0 && guard < 100_000; guard++) {
       const { path, at } = work.pop()!;
@@ -471,6 +523,9 @@ export class SourceIndex {
             climb = false;
             break;
           }
+          case K.ConditionalExpression:
+            climb = (parent as TS.ConditionalExpression).condition !== node;
+            break;
           case K.TemplateSpan:
           case K.TemplateExpression:
           case K.ParenthesizedExpression:
@@ -554,15 +609,68 @@ export class SourceIndex {
           const objects = isArray && unwrapped.kind === K.ArrayLiteralExpression
             ? (unwrapped as TS.ArrayLiteralExpression).elements.map((e) => unwrapExpression(this.ts, e))
             : isArray ? [] : [unwrapped];
-          for (const object of objects) if (object.kind === K.ObjectLiteralExpression) found.push({ object: object as TS.ObjectLiteralExpression, typeName });
+          for (const object of objects) if (object.kind === K.ObjectLiteralExpression) found.push({ object: object as TS.ObjectLiteralExpression, typeName, reference: reference as TS.TypeReferenceNode });
         }
       }
     }
     return found;
   }
 
+  /** Names this file imports (`import …`, `const x = require(…)`, `const { x } = require(…)`), at the top level. */
+  importedNames(): string[] {
+    const ts = this.ts;
+    const names: string[] = [];
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+        const clause = statement.importClause;
+        if (clause.name) names.push(clause.name.text);
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+        else if (bindings) for (const element of bindings.elements) if (!element.isTypeOnly) names.push(element.name.text);
+      } else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (!declaration.initializer || requiredSpecifier(ts, declaration.initializer) === undefined) continue;
+          if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+          else if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) names.push(element.name.text);
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The member names of an interface or object type alias declared here under `name`; undefined when not plain. */
+  typeMembers(name: string): string[] | undefined {
+    const K = this.K;
+    for (const at of this.occurrences(name)) {
+      const path = this.pathAt(at);
+      const identifier = path[path.length - 1];
+      const declaration = path[path.length - 2];
+      if (!declaration || (declaration as TS.InterfaceDeclaration).name !== identifier) continue;
+      if (declaration.kind === K.InterfaceDeclaration) {
+        const node = declaration as TS.InterfaceDeclaration;
+        if (node.heritageClauses?.length) return undefined;
+        return membersOf(node.members);
+      }
+      if (declaration.kind === K.TypeAliasDeclaration) {
+        const type = (declaration as TS.TypeAliasDeclaration).type;
+        return type.kind === K.TypeLiteral ? membersOf((type as TS.TypeLiteralNode).members) : undefined;
+      }
+    }
+    return undefined;
+
+    function membersOf(members: TS.NodeArray<TS.TypeElement>): string[] | undefined {
+      const names: string[] = [];
+      for (const member of members) {
+        const memberName = member.name;
+        if (!memberName || (memberName.kind !== K.Identifier && memberName.kind !== K.StringLiteral)) return undefined; // index signature, computed
+        names.push((memberName as TS.Identifier).text);
+      }
+      return names;
+    }
+  }
+
   /** What a function returns: an arrow's expression body, or every `return` not inside a nested function. */
-  private returnedValues(fn: TS.FunctionLikeDeclaration): TS.Expression[] {
+  returnedValues(fn: TS.FunctionLikeDeclaration): TS.Expression[] {
     const ts = this.ts;
     if (!fn.body) return [];
     if (fn.body.kind !== this.K.Block) return [fn.body as TS.Expression];
@@ -590,6 +698,16 @@ function findInArray(children: TS.NodeArray<TS.Node>, position: number): TS.Node
     else return child;
   }
   return undefined;
+}
+
+/** `require('x')` (also `require('x').default`): the specifier. */
+export function requiredSpecifier(ts: typeof TS, expression: TS.Expression): string | undefined {
+  let e = unwrapExpression(ts, expression);
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'default') e = unwrapExpression(ts, e.expression);
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
+  const callee = unwrapExpression(ts, e.expression);
+  const argument = e.arguments[0];
+  return ts.isIdentifier(callee) && callee.text === 'require' && (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) ? argument.text : undefined;
 }
 
 /** Calls whose result still holds the URL given to them. */

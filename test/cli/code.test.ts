@@ -27,6 +27,18 @@ describe('idenfy-token-lint: TypeScript and JavaScript sources', () => {
     assert.match(run.stdout, /^src\/kyc\.ts:9:22 {2}error {2}BAD_VALUE {2}sessionLength must be an integer from 60 to 3600 seconds; got 4000\.$/m);
   });
 
+  it('follows a payload across modules: the real-integration corpus gives the figure of its test', () => {
+    const corpus = path.join(REPO_ROOT, 'test', 'fixtures', 'code-corpus');
+    const report: JsonReport = JSON.parse(runCli(['--format', 'json', '.'], corpus).stdout);
+    assert.equal(report.files.reduce((sum, f) => sum + f.payloads, 0), 26);
+    // URL in a CommonJS config module (15), a wrapper's base URL (28), an imported constant (01)
+    for (const file of ['15-veyra-bot-idenfy-service/services/idenfyService.js', '28-mvp-verification-provider-adapter/src/components/compliance/operations/kyc/services/verificationProviderAdapter.ts', '01-idenfy-react-native-sample/example/src/App.tsx']) {
+      assert.ok(report.files.some((f) => f.path === file && f.payloads === 1), file);
+    }
+    // The app's own CreateIdenfySessionRequest (26) is not a token payload.
+    assert.ok(!report.files.some((f) => f.path.endsWith('create-idenfy-session.ts')));
+  });
+
   it('reports nothing for an OAuth client config and other iDenfy endpoints; does not read .d.ts files', () => {
     const report: JsonReport = JSON.parse(runCli(['--format', 'json', 'src'], project).stdout);
     assert.deepEqual(report.files.map((f) => [f.path, f.language, f.payloads]), [['src/kyc.ts', 'code', 1], ['src/session.js', 'code', 1]]);

@@ -4,10 +4,13 @@
  * - open: a fresh analysis (parse included), target ≤ 1.5× one parse;
  * - keystroke: the same file after a one-character edit, with the cache of the previous version, target ≤ 1.0×;
  * - no endpoint: a 10,000-line file that never names the endpoint, target ≤ 0.2× (a text check, no parse).
+ * Across files (issue 11): the 10,000-line file imports its iDenfy base URL and a wrapper from a 2,000-line module,
+ * against one `ts.createSourceFile` of the two texts together: open (cold module cache) ≤ 1.5×, keystroke ≤ 0.5×;
+ * a file that never names iDenfy reads no module; the module cache's size is reported.
  * Run alone: `node out/tools/bench/code.js`.
  */
 import * as ts from 'typescript';
-import { analyzeCode, CodeAnalysisCache, DEFAULT_SETTINGS } from '../../core';
+import { analyzeCode, CodeAnalysisCache, DEFAULT_SETTINGS, FileSystemHost, ModuleGraph } from '../../core';
 import { Contender, medians, ratio } from './measure';
 
 export const BENCH_LINES = 10_000;
@@ -105,6 +108,28 @@ function keystrokes(text: string): string[] {
   return versions;
 }
 
+/** The two-file case: the open document (10,000 lines) and the module it imports the URL and a wrapper from. */
+export function crossFileSources(): { main: string; module: string } {
+  const module = [
+    "const IDENFY_ROOT = process.env.IDENFY_URL ?? 'https://ivs.idenfy.com';",
+    'export const IDENFY_BASE = `${IDENFY_ROOT}/api/v2`;',
+    'export async function postToIdenfy(path: string, data: unknown) {',
+    "  return fetch(`${IDENFY_BASE}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });",
+    '}',
+    benchSource(false, 2_000),
+  ].join('\n');
+  const lines = benchSource(false).split('\n');
+  lines.splice(2, 0, "import { IDENFY_BASE, postToIdenfy } from './idenfy-client';");
+  for (let at = 1_000; at < lines.length; at += 3_000) {
+    lines.splice(at, 0,
+      `export async function verify${at}(customerId: string) {`,
+      `  await postToIdenfy('/token', { clientId: customerId, locale: 'xx', expiryTime: ${at} }); // iDenfy token request`,
+      `  return fetch(\`\${IDENFY_BASE}/token\`, { method: 'POST', body: JSON.stringify({ clientId: customerId, documents: [] }) });`,
+      '}');
+  }
+  return { main: lines.join('\n'), module };
+}
+
 export async function runCodeBench(log: (line: string) => void = console.log): Promise<Record<string, number>> {
   const settings = DEFAULT_SETTINGS;
   const fileName = '/bench/orders.ts';
@@ -130,6 +155,29 @@ export async function runCodeBench(log: (line: string) => void = console.log): P
     { name: 'keystroke', run: () => analyzeCode({ text: versions[next++ % versions.length], fileName }, settings, cache) },
     { name: 'noEndpoint', run: () => analyzeCode({ text: plain, fileName }, settings) },
   ];
+  // Across files: a host that serves the module from memory (the server serves open documents the same way).
+  const { main, module } = crossFileSources();
+  const mainName = '/bench/orders-kyc.ts';
+  const files: Record<string, string> = { '/bench/idenfy-client.ts': module };
+  let reads = 0;
+  const host: FileSystemHost = { readFile: (path) => (reads++, files[path]) };
+  const crossSanity = analyzeCode({ text: main, fileName: mainName }, settings, undefined, new ModuleGraph(host));
+  if (crossSanity.payloads.length < 6) throw new Error(`code bench: ${crossSanity.payloads.length} cross-file payloads found`);
+  const warmGraph = new ModuleGraph(host);
+  const crossCache = new CodeAnalysisCache();
+  analyzeCode({ text: main, fileName: mainName }, settings, crossCache, warmGraph);
+  const crossVersions = keystrokes(main.replace("describe(order", "describe(order"));
+  let crossNext = 0;
+  reads = 0;
+  analyzeCode({ text: plain, fileName }, settings, undefined, new ModuleGraph(host));
+  if (reads !== 0) throw new Error('code bench: a file without iDenfy read modules');
+  contenders.push(
+    { name: 'parseTwo', run: () => { ts.createSourceFile(mainName, main, ts.ScriptTarget.Latest); ts.createSourceFile('/bench/idenfy-client.ts', module, ts.ScriptTarget.Latest); } },
+    { name: 'crossOpen', run: () => analyzeCode({ text: main, fileName: mainName }, settings, new CodeAnalysisCache(), new ModuleGraph(host)) },
+    { name: 'crossKeystroke', run: () => analyzeCode({ text: crossVersions[crossNext++ % crossVersions.length], fileName: mainName }, settings, crossCache, warmGraph) },
+    { name: 'noEndpointWithFiles', run: () => analyzeCode({ text: plain, fileName }, settings, undefined, warmGraph) },
+  );
+
   const times = await medians(contenders, 40);
 
   log(`Code: ${BENCH_LINES.toLocaleString('en')}-line TypeScript file (${(text.length / 1024).toFixed(0)} KB), ${sanity.payloads.length} payloads, ${sanity.findings.length} findings`);
@@ -138,7 +186,20 @@ export async function runCodeBench(log: (line: string) => void = console.log): P
   log(`  open → diagnostics              ${times.open.toFixed(2)} ms  ${ratio(times.open, times.parse)} (target ≤ 1.5×)`);
   log(`  keystroke → diagnostics         ${times.keystroke.toFixed(2)} ms  ${ratio(times.keystroke, times.parse)} (target ≤ 1.0×)`);
   log(`  file without the endpoint       ${times.noEndpoint.toFixed(3)} ms  ${ratio(times.noEndpoint, times.parse)} (target ≤ 0.2×)`);
+  const memory = warmGraph.stats();
+  log(`Code across files: ${crossSanity.payloads.length} payloads through an imported URL and wrapper (module: ${(module.length / 1024).toFixed(0)} KB)`);
+  log(`  ts.createSourceFile of both     ${times.parseTwo.toFixed(2)} ms (the baseline)`);
+  log(`  open → diagnostics (cold)       ${times.crossOpen.toFixed(2)} ms  ${ratio(times.crossOpen, times.parseTwo)} (target ≤ 1.5×)`);
+  log(`  keystroke → diagnostics         ${times.crossKeystroke.toFixed(2)} ms  ${ratio(times.crossKeystroke, times.parseTwo)} (target ≤ 0.5×)`);
+  log(`  file without iDenfy, with files ${times.noEndpointWithFiles.toFixed(3)} ms  ${ratio(times.noEndpointWithFiles, times.parse)} (no module read)`);
+  log(`  module cache                    ${memory.files} file(s), ${(memory.characters / 1024).toFixed(0)} K characters (bounded: ${warmGraph.maxFiles} files × ${warmGraph.maxFileLength / 1024 / 1024} MB)`);
   return {
+    'code.crossParseTwoMs': times.parseTwo,
+    'code.crossOpenMs': times.crossOpen,
+    'code.crossKeystrokeMs': times.crossKeystroke,
+    'code.crossOpenRatio': times.crossOpen / times.parseTwo,
+    'code.crossKeystrokeRatio': times.crossKeystroke / times.parseTwo,
+    'code.crossModuleCacheFiles': memory.files,
     'code.parseMs': times.parse,
     'code.parseNoJsDocMs': times.parseNoJsDoc,
     'code.openMs': times.open,

@@ -1,0 +1,89 @@
+import type * as TS from 'typescript';
+import { bodyObjects, describeCallee, RequestFinder } from './requests';
+import { FunctionTarget, Resolver } from './resolve';
+import { unwrapExpression } from './sourceIndex';
+
+/** Wrappers are followed this many levels deep (`a()` calls `b()` calls `fetch`), and no further. */
+const MAX_WRAPPER_DEPTH = 3;
+/** Calls looked at inside one wrapper body: a huge function is not a wrapper worth a keystroke. */
+const MAX_CALLS_PER_WRAPPER = 400;
+
+export interface WrapperPayload {
+  readonly object: TS.ObjectLiteralExpression;
+  /** `wrapper this.makeApiRequest → fetch`. */
+  readonly via: string;
+}
+
+/**
+ * Payloads passed through a wrapper: a function or method (here or imported) whose parameters flow into the URL
+ * and the body of a recognised HTTP call. The wrapper is evaluated with its parameters bound to this call's
+ * arguments, so `makeApiRequest('/token', 'POST', data)` joins '/token' to the wrapper's base URL; the URL still
+ * decides. Only object literals of the open document (`home`) are payloads: the finding sits on the call site.
+ */
+export function wrapperPayloads(ts: typeof TS, resolver: Resolver, home: Resolver, call: TS.CallExpression, depth = 0): WrapperPayload[] {
+  if (depth >= MAX_WRAPPER_DEPTH || call.arguments.length === 0) return [];
+  const target = resolver.functionOf(call.expression);
+  if (!target || !target.fn.body) return [];
+  const bound = bindArguments(ts, target, resolver, call);
+  const finder = new RequestFinder(ts, bound, target.resolver.index);
+  const name = describeCallee(ts, call.expression);
+  const found: WrapperPayload[] = [];
+  for (const inner of callsIn(ts, target.fn.body)) {
+    if (inner === call) continue;
+    for (const { body, via } of finder.bodiesOf(inner)) {
+      for (const object of bodyObjects(ts, bound, body)) if (home.index.contains(object)) found.push({ object, via: `wrapper ${name} → ${via}` });
+    }
+    if (inner.kind === ts.SyntaxKind.CallExpression) {
+      for (const nested of wrapperPayloads(ts, bound, home, inner as TS.CallExpression, depth + 1)) found.push({ object: nested.object, via: `wrapper ${name} → ${nested.via.slice('wrapper '.length)}` });
+    }
+  }
+  return found;
+}
+
+function bindArguments(ts: typeof TS, target: FunctionTarget, caller: Resolver, call: TS.CallExpression): Resolver {
+  const bindings = new Map<TS.Node, TS.Expression | undefined>();
+  target.fn.parameters.forEach((parameter, at) => {
+    if (parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return;
+    const argument = call.arguments[at];
+    bindings.set(parameter, argument && argument.kind !== ts.SyntaxKind.SpreadElement ? argument : undefined);
+  });
+  return target.resolver.bind(bindings, caller);
+}
+
+/** The calls in a function body (arrow callbacks included: `.then(() => fetch(…))`), in source order, bounded. */
+function callsIn(ts: typeof TS, body: TS.Node): Array<TS.CallExpression | TS.NewExpression> {
+  const calls: Array<TS.CallExpression | TS.NewExpression> = [];
+  const visit = (node: TS.Node): boolean | undefined => {
+    if (calls.length >= MAX_CALLS_PER_WRAPPER) return true;
+    if (node.kind === ts.SyntaxKind.CallExpression || node.kind === ts.SyntaxKind.NewExpression) calls.push(node as TS.CallExpression);
+    if (node.kind === ts.SyntaxKind.ClassDeclaration) return undefined;
+    return ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return calls;
+}
+
+/**
+ * The calls of a file that may go through a wrapper: an argument is (or names) an object literal, and the callee is
+ * a name or a member (`wrapperPayloads` then resolves it to a function it can read, or gives up). One walk of the tree.
+ */
+export function wrapperCallSites(ts: typeof TS, sourceFile: TS.SourceFile): TS.CallExpression[] {
+  const K = ts.SyntaxKind;
+  const sites: TS.CallExpression[] = [];
+  const visit = (node: TS.Node): undefined => {
+    if (node.kind === K.CallExpression) {
+      const call = node as TS.CallExpression;
+      const callee = unwrapExpression(ts, call.expression);
+      if ((callee.kind === K.Identifier || callee.kind === K.PropertyAccessExpression) && call.arguments.some((a) => isObjectArgument(ts, a))) sites.push(call);
+    }
+    ts.forEachChild(node, visit);
+    return undefined;
+  };
+  visit(sourceFile);
+  return sites;
+}
+
+function isObjectArgument(ts: typeof TS, argument: TS.Expression): boolean {
+  const e = unwrapExpression(ts, argument);
+  return e.kind === ts.SyntaxKind.ObjectLiteralExpression || e.kind === ts.SyntaxKind.Identifier;
+}
