@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@vscode/test-cli';
 
-const LAUNCHER = fileURLToPath(new URL('./tools/vscode-test/code-server-launcher', import.meta.url));
+const LAUNCHER = fileURLToPath(new URL('./tools/vscode-test/codeServerLauncher', import.meta.url));
 // The emulator's demo credentials (emulator/emulator.ts DEMO_CREDENTIALS), as tools/e2e.mjs gives them.
 const DEMO_ENV = { IDENFY_API_KEY: 'emulator-api-key', IDENFY_API_SECRET: 'emulator-api-secret' };
 
@@ -17,7 +17,7 @@ const DEMO_ENV = { IDENFY_API_KEY: 'emulator-api-key', IDENFY_API_SECRET: 'emula
 const dev = {
   files: 'out/test/e2e/harness/suite/dev/**/*.e2e.js',
   workspaceFolder: './test/fixtures/e2e-workspace',
-  // Keep in step with test/e2e/harness/mocha-index.ts.
+  // Keep in step with test/e2e/harness/mochaIndex.ts.
   mocha: { ui: 'tdd', timeout: 60_000, color: false },
   launchArgs: ['--disable-extensions'],
   env: DEMO_ENV,

@@ -4,12 +4,12 @@
 // tools/vscode-test/), three sessions in a row:
 //   1. dev   the development folder (dist/ from `node tools/build.mjs`), the mocha suites in
 //            test/e2e/harness/suite/dev/ on the workspace test/fixtures/e2e-workspace/, in the extension host.
-//            A "UI bridge" (tools/vscode-test/ui-bridge.mjs) lets those tests type into input boxes and read
+//            A "UI bridge" (tools/vscode-test/uiBridge.mjs) lets those tests type into input boxes and read
 //            notifications.
 //   2. vsix  the packaged extension (production build, `vsce package`) installed with the editor's
 //            `--install-extension`: the suites in test/e2e/harness/suite/vsix/.
 //   The dev and vsix sessions go through @vscode/test-electron's runTests, with vscodeExecutablePath set to
-//   tools/vscode-test/code-server-launcher, which takes desktop VS Code's arguments and runs code-server + Chromium.
+//   tools/vscode-test/codeServerLauncher, which takes desktop VS Code's arguments and runs code-server + Chromium.
 //   With --desktop, test-electron downloads desktop VS Code instead and runs the same suites in it.
 //   3. ui    the installed .vsix driven like a person would, with Playwright only (no test runner: VS Code refuses
 //            modal dialogs while extension tests run). On a copy of examples/ pointed at an emulator: open
@@ -39,8 +39,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests as runWithTestElectron, TestRunFailedError } from '@vscode/test-electron';
 import { CODE_SERVER_VERSION, ensureInstalled, VSCODE_VERSION } from './vscode-test/install.mjs';
-import { DEFAULT_SETTINGS, runTests } from './vscode-test/run-tests.mjs';
-import { exactly, failureScreenshot, typeIntoInputBox, waitForNotification } from './vscode-test/ui-bridge.mjs';
+import { DEFAULT_SETTINGS, runTests } from './vscode-test/runTests.mjs';
+import { exactly, failureScreenshot, typeIntoInputBox, waitForNotification } from './vscode-test/uiBridge.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.vscode-test');
@@ -52,8 +52,8 @@ const EXAMPLES = path.join(ROOT, 'examples');
 const SCREENSHOT = path.join(ROOT, 'images', 'screenshot.png');
 const SCRATCH_SCREENSHOT = path.join(CACHE, 'screenshots', 'workbench.png');
 const FAILURE_SCREENSHOTS = path.join(CACHE, 'screenshots');
-// What test-electron launches instead of desktop VS Code (a shell wrapper of code-server-launcher.mjs).
-const LAUNCHER = path.join(ROOT, 'tools', 'vscode-test', 'code-server-launcher');
+// What test-electron launches instead of desktop VS Code (a shell wrapper of codeServerLauncher.mjs).
+const LAUNCHER = path.join(ROOT, 'tools', 'vscode-test', 'codeServerLauncher');
 // The emulator's demo credentials (emulator/emulator.ts DEMO_CREDENTIALS): the extension reads them from the
 // environment, as a user's shell would provide them.
 const DEMO_ENV = { IDENFY_API_KEY: 'emulator-api-key', IDENFY_API_SECRET: 'emulator-api-secret' };
@@ -267,7 +267,7 @@ async function uiSession({ screenshotPath, out }) {
 
 /**
  * The editor the dev and vsix sessions run in, through @vscode/test-electron's runTests either way: code-server
- * behind tools/vscode-test/code-server-launcher (offline; the default), or desktop VS Code that test-electron
+ * behind tools/vscode-test/codeServerLauncher (offline; the default), or desktop VS Code that test-electron
  * downloads (--desktop; needs the network, and a display: xvfb-run on a headless Linux).
  * @typedef {{ kind: 'code-server' | 'desktop', executable: string, cli: string[], version: string }} Editor
  */
@@ -299,7 +299,7 @@ async function testElectronSession(editor, { out, suite, grep, vsix, env = {} })
   const extensionsDir = path.join(profile, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  // The quiet, offline settings code-server runs get (run-tests.mjs), for desktop VS Code too.
+  // The quiet, offline settings code-server runs get (runTests.mjs), for desktop VS Code too.
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(DEFAULT_SETTINGS, null, 2));
   // The tests edit documents (and an editor may save them): they get a copy, so the fixtures never change on disk.
   const workspace = path.join(profile, 'workspace');
@@ -327,7 +327,7 @@ async function testElectronSession(editor, { out, suite, grep, vsix, env = {} })
     return await runWithTestElectron({
       vscodeExecutablePath: editor.executable,
       extensionDevelopmentPath,
-      extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mocha-index.js'),
+      extensionTestsPath: path.join(out, 'test', 'e2e', 'harness', 'mochaIndex.js'),
       launchArgs: [
         suite === 'dev' ? path.join(workspace, DEV_WORKSPACE_FILE) : workspace,
         `--user-data-dir=${userDataDir}`,

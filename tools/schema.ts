@@ -1,7 +1,7 @@
 /**
  * The published JSON Schema of a token request (`schemas/idenfy-token-request.schema.json`), for other JSON tools and
  * SchemaStore: the rule tables' schema (tools/bench/jsonSchema.ts, generated from core/rules/fields.ts) with each
- * field's description and documentation link. `node tools/generate-schema.mjs` writes it; a test fails while it is stale.
+ * field's description and documentation link. `node tools/generateSchema.mjs` writes it; a test fails while it is stale.
  */
 import { FIELDS } from '../core/rules/fields';
 import { DOCS } from '../core/rules/links';

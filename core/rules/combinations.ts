@@ -9,7 +9,7 @@ import { DocPage } from './links';
 /**
  * Combination and account rules, as a table: each rule reads a few top-level fields, answers with one code and
  * words its message in one place. core/validate.ts runs them in this order after the field rules; docs/rules.md is
- * generated from this list (tools/generate-docs.mjs).
+ * generated from this list (tools/generateDocs.mjs).
  */
 
 export type Literal = string | number | boolean | null;

@@ -67,6 +67,6 @@ describe('localisation', () => {
     for (const [key, value] of Object.entries(pseudoNls)) assert.notEqual(value, nls[key], key);
     // Code spans and placeholders stay as they are, so a pseudo-translated setting still names the right key.
     assert.match(pseudoNls['config.severity'], /`\{ "unknown-locale": "off", "BAD_VALUE": "warning" \}`/);
-    execFileSync(process.execPath, [join(ROOT, 'tools/generate-pseudo-locale.mjs'), '--check'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'tools/generatePseudoLocale.mjs'), '--check'], { stdio: 'pipe' });
   });
 });

@@ -9,7 +9,7 @@
 // Idempotent: returns at once when the marker file written after a verified install exists,
 // and runs `apt-get update` only when some package is actually missing.
 //
-// Usage:  node tools/vscode-test/install.mjs           (also imported by run-tests.mjs)
+// Usage:  node tools/vscode-test/install.mjs           (also imported by runTests.mjs)
 //   env:  VSCODE_TEST_CACHE   other cache folder than <repo>/.vscode-test
 //         VSCODE_TEST_FORCE=1 reinstall code-server even if the marker exists
 

@@ -83,7 +83,7 @@ async function marked(scopeName: string, ...lines: string[]): Promise<string[]> 
 }
 
 describe('the error-identifier grammar file', () => {
-  it('is what the generator writes from the catalogue (run node tools/generate-grammar.mjs after changing it)', () => {
+  it('is what the generator writes from the catalogue (run node tools/generateGrammar.mjs after changing it)', () => {
     assert.equal(committed, errorIdentifierGrammarText());
   });
 

@@ -13,8 +13,8 @@ const committed = readFileSync(join(ROOT, SCHEMA_PATH), 'utf8');
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('the published JSON Schema (schemas/idenfy-token-request.schema.json)', () => {
-  it('is generated from the rule tables and up to date (node tools/generate-schema.mjs)', () => {
-    assert.equal(committed, publishedSchemaText(), `${SCHEMA_PATH} is stale: run node tools/generate-schema.mjs`);
+  it('is generated from the rule tables and up to date (node tools/generateSchema.mjs)', () => {
+    assert.equal(committed, publishedSchemaText(), `${SCHEMA_PATH} is stale: run node tools/generateSchema.mjs`);
   });
 
   it('describes every field of the table, with a description', () => {

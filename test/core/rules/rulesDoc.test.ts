@@ -9,7 +9,7 @@ import { FIELDS } from '../../../core/rules/fields';
 import { RULES_DOC_PATH, rulesDocText } from '../../../tools/rulesDoc';
 import { repoRoot } from './helpers';
 
-/** docs/rules.md is generated from the rule tables (tools/generate-docs.mjs): the committed file must be current. */
+/** docs/rules.md is generated from the rule tables (tools/generateDocs.mjs): the committed file must be current. */
 describe('docs/rules.md, the generated rules reference', () => {
   const text = rulesDocText();
 

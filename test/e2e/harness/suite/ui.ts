@@ -3,7 +3,7 @@
  * (type into an input box, press a notification's button, read a notification) the test asks Playwright to do on the
  * real page, as a person would. The bridge's address comes in E2E_UI_BRIDGE. (Modal dialogs are refused by VS Code
  * while extension tests run; flows with those are in tools/e2e.mjs's ui session.)
- * The bridge is there only in code-server runs (tools/vscode-test/code-server-launcher.mjs starts it): under desktop
+ * The bridge is there only in code-server runs (tools/vscode-test/codeServerLauncher.mjs starts it): under desktop
  * VS Code (`npm run test:e2e -- --desktop`) there is no page to drive, and the suites that need it skip themselves.
  */
 

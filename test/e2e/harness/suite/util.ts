@@ -1,5 +1,5 @@
 /**
- * Helpers for the end-to-end suites, running inside the extension host of a real VS Code (see ../mocha-index.ts).
+ * Helpers for the end-to-end suites, running inside the extension host of a real VS Code (see ../mochaIndex.ts).
  * Only the `vscode` API and Node here: no module of the extension itself, so the same helpers serve the suites that
  * test the installed .vsix.
  */

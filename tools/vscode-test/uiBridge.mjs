@@ -1,7 +1,7 @@
 // @ts-check
 // The UI bridge: a small HTTP server on 127.0.0.1 through which tests running in the extension host drive the
 // workbench page that Playwright holds (test/e2e/harness/suite/ui.ts is the client), plus the page helpers that
-// tools/e2e.mjs's ui session shares with it. Started by the code-server launcher (code-server-launcher.mjs) when
+// tools/e2e.mjs's ui session shares with it. Started by the code-server launcher (codeServerLauncher.mjs) when
 // the extension-test environment has E2E_UI_BRIDGE=start; the tests then find its address in E2E_UI_BRIDGE.
 // There is no such page under desktop VS Code (`npm run test:e2e -- --desktop`): the suites that need the bridge
 // skip themselves there.

@@ -15,11 +15,11 @@
 //      arrives) and the test exit code to window.codeAutomationExit (the hooks @vscode/test-web uses).
 //   7. Always: close the browser, kill code-server's whole process group, remove the temp folder.
 //
-// API:  import { runTests } from './tools/vscode-test/run-tests.mjs';
+// API:  import { runTests } from './tools/vscode-test/runTests.mjs';
 //       const code = await runTests({ extensionDevelopmentPath, extensionTestsPath, workspacePath, ... });
 //       Resolves with the tests' exit code (0 = all passed); rejects on harness failures (code-server or
 //       chromium not starting, timeout), with the last lines of code-server's output in the message.
-// CLI:  node tools/vscode-test/run-tests.mjs --help
+// CLI:  node tools/vscode-test/runTests.mjs --help
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -538,10 +538,10 @@ async function stopServer(child) {
 
 // ---------------------------------------------------------------------------------------------- CLI
 
-const USAGE = `Usage: node tools/vscode-test/run-tests.mjs [options]
+const USAGE = `Usage: node tools/vscode-test/runTests.mjs [options]
 
   --extensionDevelopmentPath DIR   extension folder (default: the current folder)
-  --extensionTestsPath FILE        compiled test index exporting run() (e.g. out/test/e2e/harness/mocha-index.js)
+  --extensionTestsPath FILE        compiled test index exporting run() (e.g. out/test/e2e/harness/mochaIndex.js)
   --workspace PATH                 folder or .code-workspace file to open
   --vsix FILE                      install this .vsix and test it instead of the development folder
   --setting KEY=JSON               user setting (repeatable); the value is JSON, or a plain string

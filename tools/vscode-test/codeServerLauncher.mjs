@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 // A stand-in for the `code` executable that @vscode/test-electron launches: give its path (or that of the shell
-// wrapper `code-server-launcher` beside it, which pins the Node to use) as `runTests({ vscodeExecutablePath })`.
-// It takes the arguments test-electron passes to desktop VS Code and runs the tests the way run-tests.mjs does:
+// wrapper `codeServerLauncher` beside it, which pins the Node to use) as `runTests({ vscodeExecutablePath })`.
+// It takes the arguments test-electron passes to desktop VS Code and runs the tests the way runTests.mjs does:
 // code-server 4.100.3 (VS Code 1.100.3) + Debian's headless Chromium driven by playwright-core, the test output
 // arriving through the workbench's codeAutomationLog hook and the exit code through codeAutomationExit. It exits
 // with the tests' exit code (2 when the harness itself failed), which test-electron reports as the run's result.
@@ -21,17 +21,17 @@
 // ignored (shown with VSCODE_TEST_VERBOSE=1).
 //
 // Environment (test-electron's extensionTestsEnv arrives here, and from here in the extension host):
-//   E2E_UI_BRIDGE=start        start the UI bridge (ui-bridge.mjs) on the workbench page; the tests then find its
+//   E2E_UI_BRIDGE=start        start the UI bridge (uiBridge.mjs) on the workbench page; the tests then find its
 //                              address in E2E_UI_BRIDGE
 //   VSCODE_TEST_TIMEOUT=SEC    whole-run limit (default 600)
 //   VSCODE_TEST_SCREENSHOT_DIR where to save a screenshot of the workbench when the run fails
-//   VSCODE_TEST_VERBOSE=1, VSCODE_TEST_KEEP=1, VSCODE_TEST_CHROMIUM=/path: as for run-tests.mjs
+//   VSCODE_TEST_VERBOSE=1, VSCODE_TEST_KEEP=1, VSCODE_TEST_CHROMIUM=/path: as for runTests.mjs
 
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CODE_SERVER_VERSION, VSCODE_VERSION } from './install.mjs';
-import { HarnessError, installExtension, runTests } from './run-tests.mjs';
-import { createUiBridge } from './ui-bridge.mjs';
+import { HarnessError, installExtension, runTests } from './runTests.mjs';
+import { createUiBridge } from './uiBridge.mjs';
 
 /** Switches that take a value; every other `--switch` is a flag. */
 const WITH_VALUE = new Set([
@@ -85,12 +85,12 @@ export function parseLauncherArgs(argv) {
   return parsed;
 }
 
-const USAGE = `Usage: code-server-launcher [workspace] --extensionTestsPath FILE --extensionDevelopmentPath DIR
+const USAGE = `Usage: codeServerLauncher [workspace] --extensionTestsPath FILE --extensionDevelopmentPath DIR
          [--user-data-dir DIR] [--extensions-dir DIR] [--disable-extensions]
-       code-server-launcher --install-extension FILE.vsix --extensions-dir DIR [--user-data-dir DIR]
-       code-server-launcher --version
+       codeServerLauncher --install-extension FILE.vsix --extensions-dir DIR [--user-data-dir DIR]
+       codeServerLauncher --version
 The executable @vscode/test-electron's runTests({ vscodeExecutablePath }) launches: see the comment at the top of
-tools/vscode-test/code-server-launcher.mjs.`;
+tools/vscode-test/codeServerLauncher.mjs.`;
 
 /** @param {string[]} argv @returns {Promise<number>} the exit code */
 export async function main(argv) {

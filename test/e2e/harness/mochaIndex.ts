@@ -2,10 +2,10 @@
  * Test index for the end-to-end tests, following @vscode/test-electron's convention: the editor loads the
  * module given as `extensionTestsPath` inside the extension host and awaits its exported `run()`;
  * resolving means success (exit code 0), rejecting means failure (exit code 1).
- * tools/vscode-test/run-tests.mjs starts that editor (code-server + headless Chromium).
+ * tools/vscode-test/runTests.mjs starts that editor (code-server + headless Chromium).
  *
  * CONVENTION (where the tests must be):
- *   index:   test/e2e/harness/mocha-index.ts        -> compiled to out/test/e2e/harness/mocha-index.js
+ *   index:   test/e2e/harness/mochaIndex.ts        -> compiled to out/test/e2e/harness/mochaIndex.js
  *   suites:  test/e2e/harness/suite/**\/*.e2e.ts    -> compiled to out/test/e2e/harness/suite/**\/*.e2e.js
  *   i.e. every `*.e2e.js` file below the folder `suite/` next to the compiled index is loaded, in sorted
  *   path order. Source maps, `.d.ts` and other `.js` files there are ignored (helpers may live beside tests).
@@ -15,7 +15,7 @@
  * Mocha: TDD interface by default (`suite`, `test`, `suiteSetup`, `setup`, ...; globals typed by
  * @types/mocha), 60 s per-test timeout, no colours (the output is forwarded as text through the workbench).
  *
- * Environment (set with run-tests.mjs `--env KEY=VALUE` or runTests({ extensionTestsEnv })), all optional:
+ * Environment (set with runTests.mjs `--env KEY=VALUE` or runTests({ extensionTestsEnv })), all optional:
  *   E2E_MOCHA_UI    `tdd` (default) or `bdd` (`describe`/`it`)
  *   E2E_MOCHA_GREP  only run tests whose full title matches this regular expression
  *   E2E_SUITE_DIR   load `*.e2e.js` from this folder instead of `suite/` next to this file

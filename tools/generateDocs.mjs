@@ -1,6 +1,6 @@
 // Writes docs/rules.md, the rules reference, from the rule tables in core/rules/ (via tools/rulesDoc.ts).
-//   node tools/generate-docs.mjs          write the file
-//   node tools/generate-docs.mjs --check  exit 1 if the committed file differs (for CI)
+//   node tools/generateDocs.mjs          write the file
+//   node tools/generateDocs.mjs --check  exit 1 if the committed file differs (for CI)
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

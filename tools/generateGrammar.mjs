@@ -1,6 +1,7 @@
-// Writes schemas/idenfy-token-request.schema.json from the rule tables (core/rules/fields.ts, via tools/schema.ts).
-//   node tools/generate-schema.mjs          write the file
-//   node tools/generate-schema.mjs --check  exit 1 if the committed file differs (for CI)
+// @ts-check
+// Writes syntaxes/idenfy-errors.injection.tmLanguage.json from the error catalogue (core/rules/errors.ts).
+//   node tools/generateGrammar.mjs          write the file
+//   node tools/generateGrammar.mjs --check  exit 1 if the committed file differs (for CI)
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
-// The schema's source is TypeScript: bundle it in memory and load it as a CommonJS module.
+// The grammar's source is TypeScript: bundle it in memory and load it as a CommonJS module.
 const bundled = await build({
-  entryPoints: [join(root, 'tools/schema.ts')],
+  entryPoints: [join(root, 'core/features/grammar.ts')],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -21,10 +22,10 @@ const bundled = await build({
 });
 const module = { exports: {} };
 new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-const { publishedSchemaText, SCHEMA_PATH } = module.exports;
+const { errorIdentifierGrammarText, GRAMMAR_PATH } = module.exports;
 
-const target = join(root, SCHEMA_PATH);
-const text = publishedSchemaText();
+const target = join(root, GRAMMAR_PATH);
+const text = errorIdentifierGrammarText();
 if (check) {
   let current = '';
   try {
@@ -33,11 +34,11 @@ if (check) {
     // missing: reported below
   }
   if (current !== text) {
-    console.error(`${SCHEMA_PATH} is out of date: run node tools/generate-schema.mjs`);
+    console.error(`${GRAMMAR_PATH} is out of date: run node tools/generateGrammar.mjs`);
     process.exit(1);
   }
-  console.log(`${SCHEMA_PATH} is up to date`);
+  console.log(`${GRAMMAR_PATH} is up to date`);
 } else {
   writeFileSync(target, text);
-  console.log(`wrote ${SCHEMA_PATH}`);
+  console.log(`wrote ${GRAMMAR_PATH}`);
 }

@@ -1,8 +1,8 @@
 // Writes the pseudo-locale (qps-ploc) translations of package.nls.json and l10n/bundle.l10n.json, to check that
 // every user-facing string goes through localisation: run VS Code with `--locale=qps-ploc` (or the
 // "Configure Display Language" command) and every string the extension shows should look [Ŝţŕéţçĥéð].
-//   node tools/generate-pseudo-locale.mjs          write the files
-//   node tools/generate-pseudo-locale.mjs --check  exit 1 if a committed file differs
+//   node tools/generatePseudoLocale.mjs          write the files
+//   node tools/generatePseudoLocale.mjs --check  exit 1 if a committed file differs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,7 @@ for (const [source, target] of pairs) {
   if (check) {
     let current = '';
     try { current = readFileSync(join(root, target), 'utf8'); } catch { /* missing */ }
-    if (current !== text) { console.error(`${target} is out of date: run node tools/generate-pseudo-locale.mjs`); stale = true; }
+    if (current !== text) { console.error(`${target} is out of date: run node tools/generatePseudoLocale.mjs`); stale = true; }
   } else {
     writeFileSync(join(root, target), text);
     console.log(`wrote ${target}`);
