@@ -38,9 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerOptInCommand(context);
   const getPayloadAt = async (uri: string, offset: number) => (client ? client.sendRequest(PayloadAtRequest, { uri, offset }) : undefined);
   // Profiles, host approval, history, copy as code and the emulator (client/userExpectations.ts).
-  let sendApi: SendApi | undefined;
-  const hooks = registerUserExpectations(context, getPayloadAt, () => sendApi);
-  sendApi = registerSendCommands(context, getPayloadAt, hooks.output, hooks);
+  const sendApi: { current?: SendApi } = {};
+  const hooks = registerUserExpectations(context, getPayloadAt, () => sendApi.current);
+  sendApi.current = registerSendCommands(context, getPayloadAt, hooks.output, hooks);
 
   await client.start();
 }
