@@ -11,6 +11,7 @@ import { SendHistory } from './history';
 import { registerHistoryCommands } from './historyCommands';
 import { registerProfileCommands } from './profileCommands';
 import { ProfileStore } from './profiles';
+import { registerWalkthroughCommands } from './walkthrough';
 import type { SendApi, SendHooks } from './send/commands';
 
 export { stopEmulator };
@@ -27,5 +28,6 @@ export function registerUserExpectations(
   const historyHooks = registerHistoryCommands(context, new SendHistory(context.workspaceState), profileHooks.profileName, sendApi);
   registerCopyAsCode(context, getPayloadAt, () => profileHooks.target()?.baseUrl);
   registerEmulatorCommands(context, store, output);
+  registerWalkthroughCommands(context);
   return { ...profileHooks, ...historyHooks, output };
 }

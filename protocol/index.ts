@@ -45,6 +45,8 @@ export const COMMANDS = {
   revealToken: 'idenfy.revealToken',
   startEmulator: 'idenfy.startEmulator',
   stopEmulator: 'idenfy.stopEmulator',
+  /** The walkthrough's first step: an unsaved example payload. */
+  openExamplePayload: 'idenfy.openExamplePayload',
 } as const;
 
 export interface AddToPayloadFilesArguments {
