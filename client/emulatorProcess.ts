@@ -33,6 +33,10 @@ export function startEmulatorProcess(script: string, options: { execPath?: strin
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true,
   });
+  // If the extension host goes away without deactivate (a crash), the emulator goes with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
