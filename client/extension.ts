@@ -9,7 +9,8 @@ import { LANGUAGE_IDS } from '../core';
 import { PayloadAtRequest } from '../protocol';
 import { registerErrorIdentifierHover } from './errorHover';
 import { registerOptInCommand } from './optIn';
-import { registerSendCommands } from './send/commands';
+import { registerSendCommands, SendApi } from './send/commands';
+import { registerUserExpectations, stopEmulator } from './userExpectations';
 
 const PAYLOAD_LANGUAGES = Object.values(LANGUAGE_IDS).flat();
 
@@ -41,15 +42,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   registerErrorIdentifierHover(context);
   registerOptInCommand(context);
-  registerSendCommands(context, async (uri, offset) => {
-    if (!client) return undefined;
-    return client.sendRequest(PayloadAtRequest, { uri, offset });
-  });
+  const getPayloadAt = async (uri: string, offset: number) => (client ? client.sendRequest(PayloadAtRequest, { uri, offset }) : undefined);
+  // Profiles, host approval, history, copy as code and the emulator (client/userExpectations.ts).
+  const sendApi: { current?: SendApi } = {};
+  const hooks = registerUserExpectations(context, getPayloadAt, () => sendApi.current);
+  sendApi.current = registerSendCommands(context, getPayloadAt, hooks.output, hooks);
 
   await client.start();
 }
 
 export async function deactivate(): Promise<void> {
+  await stopEmulator();
   await client?.stop();
   client = undefined;
 }

@@ -43,6 +43,7 @@ export { materializePayload, fillUnknowns, parseAnswer, answerKind, answerPrompt
 export { validateBaseUrl, isLoopbackHost, tokenEndpointUrl, verificationLink, documentedRedirectUrl, isSafeBrowserLink, TOKEN_PATH, DOCUMENTED_REDIRECT_URL } from './payload/target';
 export { fieldFromMessage, explainIdentifierText, explainStatusMessageText, explainStatus, plainText } from './payload/explain';
 export { countProblems } from './payload/check';
+export { generateSnippet, snippetEndpoint, SNIPPET_FORMATS, API_KEY_VARIABLE, API_SECRET_VARIABLE } from './payload/snippets';
 
 // Small utilities the adapters share.
 export { createPathMatcher, baseName, uriToPath } from './paths';

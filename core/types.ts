@@ -11,6 +11,7 @@ export type { MaterializedPayload, MaterializeOptions, UnknownAnswer, AnswerKind
 export type { CompletionKind, CompletionSuggestion } from './features/completion';
 export type { PayloadHover } from './features/hover';
 export type { QuickFix, TextEdit } from './features/fixes';
+export type { SnippetFormat, SnippetInput } from './payload/snippets';
 export type { ErrorTokenMatch } from './features/errorDocs';
 export type { HandlerLanguage, ErrorHandlingCode } from './features/errorHandling';
 export type { ErrorIdentifier, ErrorEntry, StatusMessageEntry } from './rules/errors';

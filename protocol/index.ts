@@ -32,6 +32,21 @@ export const COMMANDS = {
   showOutput: 'idenfy.showOutput',
   /** Adds a file to `idenfy.payloadFiles`; argument `AddToPayloadFilesArguments` (the active editor's file without one). */
   addToPayloadFiles: 'idenfy.addToPayloadFiles',
+  /** Credential profiles; `switchProfile` takes an optional profile id (the status-bar item passes none). */
+  addProfile: 'idenfy.addProfile',
+  switchProfile: 'idenfy.switchProfile',
+  renameProfile: 'idenfy.renameProfile',
+  removeProfile: 'idenfy.removeProfile',
+  /** Arguments like sendTokenRequest's: `(uri?: string, offset?: number)`. */
+  copyAsCode: 'idenfy.copyAsCode',
+  showHistory: 'idenfy.showHistory',
+  openLastResponse: 'idenfy.openLastResponse',
+  /** Argument: the `idenfy-response:` document's URI (the active editor's without one). */
+  revealToken: 'idenfy.revealToken',
+  startEmulator: 'idenfy.startEmulator',
+  stopEmulator: 'idenfy.stopEmulator',
+  /** The walkthrough's first step: an unsaved example payload. */
+  openExamplePayload: 'idenfy.openExamplePayload',
 } as const;
 
 export interface AddToPayloadFilesArguments {

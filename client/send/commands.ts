@@ -24,6 +24,28 @@ interface FoundPayload {
   readonly payload: PayloadAtResult;
 }
 
+/**
+ * What the rest of the extension adds around a send (profiles, host approval, history, the emulator); every hook
+ * is optional, so the command works alone as before.
+ */
+export interface SendHooks {
+  /** SecretStorage keys of the active profile's pair, used by the send and by Set/Clear API Credentials. */
+  secretKeys?(): { apiKey: string; apiSecret: string };
+  /** The active profile's name, for messages and the output. */
+  profileName?(): string;
+  /** A target chosen by the extension (the local emulator): its URL and credentials replace idenfy.baseUrl and the stored pair. */
+  target?(): { baseUrl: URL; apiKey: string; apiSecret: string; source: string } | undefined;
+  /** The last question before credentials are read and the request goes out (production, unknown host); false: not sent. */
+  beforeSend?(request: { base: URL; bodyText: string }): Promise<boolean>;
+  /** After the answer arrived, before the result notification. */
+  afterSend?(sent: { base: URL; bodyText: string; result: SendResult; credentials: { apiKey: string; apiSecret: string }; source?: vscode.Uri }): void | Promise<void>;
+}
+
+/** What registerSendCommands gives back: sending a body as it is (from the history). */
+export interface SendApi {
+  sendBody(bodyText: string): Promise<void>;
+}
+
 interface BodyToSend {
   readonly text: string;
   readonly errorCount: number;
@@ -39,7 +61,10 @@ export function registerSendCommands(
   context: vscode.ExtensionContext,
   getPayloadAt: (uri: string, offset: number) => Promise<PayloadAtResult | undefined>,
   output?: vscode.OutputChannel,
-): void {
+  hooks: SendHooks = {},
+): SendApi {
+  const keys = () => hooks.secretKeys?.() ?? SECRET_KEYS;
+  const profileNote = () => (hooks.profileName ? ` (profile "${hooks.profileName()}")` : '');
   const channel = output ?? vscode.window.createOutputChannel('iDenfy');
   if (!output) context.subscriptions.push(channel);
   const diagnostics = vscode.languages.createDiagnosticCollection('idenfy-response');
@@ -52,29 +77,43 @@ export function registerSendCommands(
       if (event.contentChanges.length > 0 && diagnostics.has(event.document.uri)) diagnostics.delete(event.document.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
-    vscode.commands.registerCommand(COMMANDS.setCredentials, () => setCredentials(context.secrets)),
-    vscode.commands.registerCommand(COMMANDS.clearCredentials, () => clearCredentials(context.secrets)),
+    vscode.commands.registerCommand(COMMANDS.setCredentials, () => setCredentials(context.secrets, keys(), profileNote())),
+    vscode.commands.registerCommand(COMMANDS.clearCredentials, () => clearCredentials(context.secrets, keys(), profileNote())),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => channel.show(true)),
-    vscode.commands.registerCommand(COMMANDS.sendTokenRequest, async (uriArg?: unknown, offsetArg?: unknown) => {
-      if (sending) {
-        void vscode.window.showInformationMessage('iDenfy: a token request is already being sent.');
-        return;
-      }
-      sending = true;
-      let shown: (() => Promise<void>) | undefined;
-      try {
-        shown = await send(uriArg, offsetArg);
-      } catch (error) {
-        // Unexpected (a bug): say so instead of failing silently; the editor content is never touched.
-        channel.appendLine(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-        void vscode.window.showErrorMessage(`iDenfy: the request could not be sent: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        sending = false;
-      }
-      // The result notification is awaited outside the lock: its buttons may stay open for a long time.
-      await shown?.();
-    }),
+    vscode.commands.registerCommand(COMMANDS.sendTokenRequest, (uriArg?: unknown, offsetArg?: unknown) => locked(() => send(uriArg, offsetArg))),
   );
+
+  return { sendBody: (bodyText) => locked(() => sendBodyAsIs(bodyText)) };
+
+  /** One send at a time; the result notification is awaited outside the lock. */
+  async function locked(run: () => Promise<(() => Promise<void>) | undefined>): Promise<void> {
+    if (sending) {
+      void vscode.window.showInformationMessage('iDenfy: a token request is already being sent.');
+      return;
+    }
+    sending = true;
+    let shown: (() => Promise<void>) | undefined;
+    try {
+      shown = await run();
+    } catch (error) {
+      // Unexpected (a bug): say so instead of failing silently; the editor content is never touched.
+      channel.appendLine(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`iDenfy: the request could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      sending = false;
+    }
+    // The result notification is awaited outside the lock: its buttons may stay open for a long time.
+    await shown?.();
+  }
+
+  /** A body from the history, sent again as it is (its checks ran when it was first sent). */
+  async function sendBodyAsIs(bodyText: string): Promise<(() => Promise<void>) | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showErrorMessage('iDenfy: sending is disabled in an untrusted workspace. Trust the workspace to use it.');
+      return undefined;
+    }
+    return deliver(bodyText, vscode.workspace.getConfiguration(SETTINGS_SECTION), undefined);
+  }
 
   /** Runs the send; returns the result notification to show after the lock is released. */
   async function send(uriArg: unknown, offsetArg: unknown): Promise<(() => Promise<void>) | undefined> {
@@ -87,19 +126,31 @@ export function registerSendCommands(
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, found.document.uri);
     const body = await bodyToSend(found.payload, config);
     if (!body || !(await confirmDespiteErrors(body))) return undefined;
-    const base = await baseUrlToSendTo(config);
+    return deliver(body.text, config, found);
+  }
+
+  /** From the base URL to the result notification: the part a send from the editor and a re-send from the history share. */
+  async function deliver(bodyText: string, config: vscode.WorkspaceConfiguration, found: FoundPayload | undefined): Promise<(() => Promise<void>) | undefined> {
+    const target = hooks.target?.();
+    const base = target?.baseUrl ?? (await baseUrlToSendTo(config));
     if (!base) return undefined;
-    const credentials = await obtainCredentials(context.secrets);
+    if (hooks.beforeSend && !(await hooks.beforeSend({ base, bodyText }))) return undefined;
+    const credentials = target ?? (await obtainCredentials(context.secrets, keys()));
     if (!credentials) return undefined;
 
     diagnostics.clear();
-    channel.appendLine(`\n===== ${new Date().toISOString()} · ${vscode.workspace.asRelativePath(found.document.uri)} · credentials from ${credentials.source}`);
-    const result = await sendWithProgress(base, credentials, body.text, config);
+    channel.appendLine(`\n===== ${new Date().toISOString()} · ${found ? vscode.workspace.asRelativePath(found.document.uri) : 'from the send history'} · credentials from ${credentials.source}${profileNote()}`);
+    const result = await sendWithProgress(base, credentials, bodyText, config);
     channel.appendLine(formatExchange(result.exchange, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, result));
     if (result.kind === 'success') channel.appendLine(CREDIT_NOTE);
+    try {
+      await hooks.afterSend?.({ base, bodyText, result, credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, source: found?.document.uri });
+    } catch (error) {
+      channel.appendLine(`Could not record the send: ${error instanceof Error ? error.message : String(error)}`);
+    }
 
     const presentation = presentResult(result);
-    markAnsweredField(found, result, presentation);
+    if (found) markAnsweredField(found, result, presentation);
     return () => showPresentation(result, presentation.level, presentation.message, presentation.actions);
   }
 
@@ -178,14 +229,19 @@ export function registerSendCommands(
     return undefined;
   }
 
-  /** Sends with retries in a cancellable progress notification that says which attempt is running. */
-  function sendWithProgress(base: URL, credentials: { apiKey: string; apiSecret: string }, bodyText: string, config: vscode.WorkspaceConfiguration): Thenable<SendResult> {
+  /**
+   * Sends with retries in a cancellable progress notification that says which attempt is running. The notification
+   * closes when the answer arrives: the task settles with the answer, and this resolves only after withProgress has
+   * settled, so the result notification (shown by the caller afterwards) never appears beside a "sending…" one.
+   */
+  async function sendWithProgress(base: URL, credentials: { apiKey: string; apiSecret: string }, bodyText: string, config: vscode.WorkspaceConfiguration): Promise<SendResult> {
     const endpoint = tokenEndpointUrl(base).href;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iDenfy', cancellable: true }, (progress, token) => {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iDenfy', cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+      const cancelled = token.onCancellationRequested(() => abort.abort());
       progress.report({ message: `sending to ${endpoint}…` });
-      return sendTokenRequest({
+      try {
+        return await sendTokenRequest({
         baseUrl: base,
         apiKey: credentials.apiKey,
         apiSecret: credentials.apiSecret,
@@ -201,7 +257,10 @@ export function registerSendCommands(
               : `${event.reason}: retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.nextAttempt} of ${event.maxAttempts})`,
           });
         },
-      });
+        });
+      } finally {
+        cancelled.dispose();
+      }
     });
   }
 
@@ -287,8 +346,8 @@ interface Credentials {
 }
 
 /** Secret storage, else IDENFY_API_KEY/IDENFY_API_SECRET, else ask; then the whitespace check. */
-async function obtainCredentials(secrets: vscode.SecretStorage): Promise<Credentials | undefined> {
-  const stored = { apiKey: await secrets.get(SECRET_KEYS.apiKey), apiSecret: await secrets.get(SECRET_KEYS.apiSecret) };
+async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS): Promise<Credentials | undefined> {
+  const stored = { apiKey: await secrets.get(keys.apiKey), apiSecret: await secrets.get(keys.apiSecret) };
   const picked = pickCredentials(stored, process.env);
   let credentials: Credentials | undefined = picked
     ? { apiKey: picked.apiKey, apiSecret: picked.apiSecret, source: picked.source === 'secret-storage' ? 'secret storage' : 'IDENFY_API_KEY/IDENFY_API_SECRET' }
@@ -301,8 +360,8 @@ async function obtainCredentials(secrets: vscode.SecretStorage): Promise<Credent
     const choice = await vscode.window.showInformationMessage('iDenfy: keep these credentials in VS Code\'s secret storage for the next requests? They never go to settings or files.', save, once);
     if (choice === undefined) return undefined;
     if (choice === save) {
-      await secrets.store(SECRET_KEYS.apiKey, typed.apiKey);
-      await secrets.store(SECRET_KEYS.apiSecret, typed.apiSecret);
+      await secrets.store(keys.apiKey, typed.apiKey);
+      await secrets.store(keys.apiSecret, typed.apiSecret);
     }
     credentials = { ...typed, source: choice === save ? 'secret storage' : 'typed in' };
   }
@@ -347,7 +406,7 @@ async function askCredentials(): Promise<{ apiKey: string; apiSecret: string } |
   return { apiKey, apiSecret };
 }
 
-async function setCredentials(secrets: vscode.SecretStorage): Promise<void> {
+async function setCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS, note = ''): Promise<void> {
   const typed = await askCredentials();
   if (!typed) return;
   let { apiKey, apiSecret } = typed;
@@ -363,14 +422,14 @@ async function setCredentials(secrets: vscode.SecretStorage): Promise<void> {
       apiSecret = apiSecret.trim();
     }
   }
-  await secrets.store(SECRET_KEYS.apiKey, apiKey);
-  await secrets.store(SECRET_KEYS.apiSecret, apiSecret);
-  void vscode.window.showInformationMessage('iDenfy: API credentials saved in VS Code\'s secret storage.');
+  await secrets.store(keys.apiKey, apiKey);
+  await secrets.store(keys.apiSecret, apiSecret);
+  void vscode.window.showInformationMessage(`iDenfy: API credentials saved in VS Code's secret storage${note}.`);
 }
 
-async function clearCredentials(secrets: vscode.SecretStorage): Promise<void> {
-  await secrets.delete(SECRET_KEYS.apiKey);
-  await secrets.delete(SECRET_KEYS.apiSecret);
+async function clearCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS, note = ''): Promise<void> {
+  await secrets.delete(keys.apiKey);
+  await secrets.delete(keys.apiSecret);
   const fromEnvironment = process.env.IDENFY_API_KEY && process.env.IDENFY_API_SECRET;
-  void vscode.window.showInformationMessage(`iDenfy: API credentials removed from VS Code's secret storage.${fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''}`);
+  void vscode.window.showInformationMessage(`iDenfy: API credentials removed from VS Code's secret storage${note}.${fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''}`);
 }

@@ -1,0 +1,135 @@
+/**
+ * Credential profiles in VS Code: the add/switch/rename/remove commands, the status-bar item (click to switch), and
+ * the hooks the send command calls (the active profile's secret keys, the emulator as a target, the production
+ * confirmation, the dummyStatus note, the approval of a host other than iDenfy's or loopback).
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../protocol';
+import {
+  APPROVED_HOSTS_STATE_KEY, checkProfileName, dummyStatusNote, hostNeedingApproval, Profile, productionConfirmation, ProfileStore, secretKeysFor,
+} from './profiles';
+import type { SendHooks } from './send/commands';
+
+export const PRODUCTION_SEND_LABEL = 'Send (uses a credit)';
+
+export function registerProfileCommands(context: vscode.ExtensionContext, store: ProfileStore): Required<Pick<SendHooks, 'secretKeys' | 'profileName' | 'target' | 'beforeSend'>> {
+  const status = vscode.window.createStatusBarItem('idenfy.profile', vscode.StatusBarAlignment.Left, 20);
+  status.name = 'iDenfy Credential Profile';
+  status.command = COMMANDS.switchProfile;
+  const refresh = () => {
+    const profile = store.active();
+    status.text = `$(key) iDenfy: ${profile.name}${profile.production ? ' (production)' : ''}`;
+    status.tooltip = profile.emulator
+      ? `Sends go to the local emulator at ${profile.emulator.baseUrl} with its demo credentials. Click to switch profile.`
+      : `Active iDenfy credential profile${profile.production ? ': production, every send asks first' : ''}. Click to switch profile.`;
+    status.backgroundColor = profile.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    status.show();
+  };
+  store.onDidChange(refresh);
+  refresh();
+
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand(COMMANDS.addProfile, () => addProfile()),
+    vscode.commands.registerCommand(COMMANDS.switchProfile, (id?: unknown) => switchProfile(typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand(COMMANDS.renameProfile, () => renameProfile()),
+    vscode.commands.registerCommand(COMMANDS.removeProfile, () => removeProfile()),
+  );
+
+  async function pickProfile(title: string, options: { includeEmulator: boolean }): Promise<Profile | undefined> {
+    const active = store.active();
+    const items = store.list()
+      .filter((p) => options.includeEmulator || !p.emulator)
+      .map((profile) => ({
+        label: `${profile.id === active.id ? '$(check) ' : ''}${profile.name}`,
+        description: profile.emulator ? `local emulator ${profile.emulator.baseUrl}` : profile.production ? 'production: real tokens, uses credits' : undefined,
+        profile,
+      }));
+    return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Credential profile' }))?.profile;
+  }
+
+  async function addProfile(): Promise<void> {
+    const name = await vscode.window.showInputBox({
+      title: 'iDenfy: new credential profile (name)',
+      prompt: 'A name such as DEV or Production. The key pair goes to VS Code\'s secret storage, never to settings.',
+      ignoreFocusOut: true,
+      validateInput: (text) => checkProfileName(text, store.list()),
+    });
+    if (name === undefined) return;
+    const kind = await vscode.window.showQuickPick(
+      [
+        { label: 'Development / test', description: 'DEV keys: dummyStatus works, no credits', production: false },
+        { label: 'Production', description: 'real tokens, each uses a credit: every send asks first', production: true },
+      ],
+      { title: `iDenfy: is "${name.trim()}" a production profile?` },
+    );
+    if (!kind) return;
+    const profile = await store.add(name, kind.production);
+    await store.switchTo(profile.id);
+    // The pair is asked by the existing command, which now stores it under the new active profile.
+    await vscode.commands.executeCommand(COMMANDS.setCredentials);
+  }
+
+  async function switchProfile(id: string | undefined): Promise<void> {
+    const profile = id ? store.list().find((p) => p.id === id) : await pickProfile('iDenfy: switch credential profile', { includeEmulator: true });
+    if (!profile) return;
+    await store.switchTo(profile.id);
+    void vscode.window.showInformationMessage(`iDenfy: sends now use the profile "${profile.name}"${profile.production ? ' (production: each send asks first)' : ''}.`);
+  }
+
+  async function renameProfile(): Promise<void> {
+    const profile = await pickProfile('iDenfy: rename which profile?', { includeEmulator: false });
+    if (!profile) return;
+    const name = await vscode.window.showInputBox({
+      title: `iDenfy: rename "${profile.name}"`,
+      value: profile.name,
+      ignoreFocusOut: true,
+      validateInput: (text) => checkProfileName(text, store.list(), profile.id),
+    });
+    if (name === undefined) return;
+    const production = await vscode.window.showQuickPick(['Development / test', 'Production'], { title: `iDenfy: is "${name.trim()}" a production profile?` });
+    if (production === undefined) return;
+    await store.update(profile.id, { name, production: production === 'Production' });
+  }
+
+  async function removeProfile(): Promise<void> {
+    const profile = await pickProfile('iDenfy: remove which profile?', { includeEmulator: false });
+    if (!profile) return;
+    const remove = 'Remove';
+    const choice = await vscode.window.showWarningMessage(`iDenfy: remove the profile "${profile.name}" and its key pair from VS Code's secret storage?`, { modal: true }, remove);
+    if (choice !== remove) return;
+    await store.remove(profile.id);
+  }
+
+  return {
+    // While the emulator is active, Set/Clear API Credentials act on the stored active profile.
+    secretKeys: () => secretKeysFor(store.storedActive().id),
+    profileName: () => store.active().name,
+    target: () => {
+      const emulator = store.active().emulator;
+      return emulator ? { baseUrl: new URL(emulator.baseUrl), apiKey: emulator.apiKey, apiSecret: emulator.apiSecret, source: 'the local emulator (demo credentials)' } : undefined;
+    },
+    beforeSend: async ({ base, bodyText }) => {
+      const profile = store.active();
+      const approved = context.globalState.get<string[]>(APPROVED_HOSTS_STATE_KEY) ?? [];
+      const host = hostNeedingApproval(base, approved);
+      if (host) {
+        const allow = `Send to ${host}`;
+        const choice = await vscode.window.showWarningMessage(
+          `iDenfy: idenfy.baseUrl points at ${host}, which is neither iDenfy's API (ivs.idenfy.com) nor this machine. Send your API credentials there? You are asked once per host.`,
+          { modal: true },
+          allow,
+        );
+        if (choice !== allow) return false;
+        await context.globalState.update(APPROVED_HOSTS_STATE_KEY, [...approved, host]);
+      }
+      const note = dummyStatusNote(bodyText, profile);
+      if (profile.production) {
+        const choice = await vscode.window.showWarningMessage(`iDenfy: ${productionConfirmation(profile)}${note ? `\n\n${note}` : ''}`, { modal: true }, PRODUCTION_SEND_LABEL);
+        return choice === PRODUCTION_SEND_LABEL;
+      }
+      if (note) void vscode.window.showWarningMessage(`iDenfy: ${note}`);
+      return true;
+    },
+  };
+}
