@@ -49,7 +49,6 @@ export interface AnalyzerOptions {
   readonly maxFileSizeBytes: number;
 }
 
-
 export interface Analyzer {
   (file: string): FileOutcome;
   /** Loads the grammars the Python and PHP files among `files` need (once; nothing for JSON and TS/JS). */
@@ -83,7 +82,13 @@ function analyzeFile(file: string, service: IdenfyLanguageService, options: Anal
   if ('skipped' in read || 'failure' in read) return read;
 
   if (language === 'code' && read.text.length > MAX_CODE_LENGTH) {
-    return { skipped: { path: file, reason: 'too-large', message: `${formatBytes(read.text.length)} of code, over the ${formatBytes(MAX_CODE_LENGTH)} the code analysis reads (a bundle or generated file?): not checked` } };
+    return {
+      skipped: {
+        path: file,
+        reason: 'too-large',
+        message: `${formatBytes(read.text.length)} of code, over the ${formatBytes(MAX_CODE_LENGTH)} the code analysis reads (a bundle or generated file?): not checked`,
+      },
+    };
   }
   const document: TextDocumentInput = { uri: documentPath(file, options.workspaceRoot), languageId: languageIdOf(file), text: read.text };
   const analysis = service.analyze(document);

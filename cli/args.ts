@@ -180,15 +180,32 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new UsageError(`unknown option ${arg}`, 'run idenfy-token-lint --help for the options');
       }
       switch (spec.name) {
-        case 'color': color = true; break;
-        case 'no-color': color = false; break;
-        case 'gitignore': gitignore = true; break;
-        case 'no-gitignore': gitignore = false; break;
-        case 'error-on-unmatched-pattern': errorOnUnmatchedPattern = true; break;
-        case 'no-error-on-unmatched-pattern': errorOnUnmatchedPattern = false; break;
-        case 'progress': progress = true; break;
-        case 'no-progress': progress = false; break;
-        default: flags.add(spec.name);
+        case 'color':
+          color = true;
+          break;
+        case 'no-color':
+          color = false;
+          break;
+        case 'gitignore':
+          gitignore = true;
+          break;
+        case 'no-gitignore':
+          gitignore = false;
+          break;
+        case 'error-on-unmatched-pattern':
+          errorOnUnmatchedPattern = true;
+          break;
+        case 'no-error-on-unmatched-pattern':
+          errorOnUnmatchedPattern = false;
+          break;
+        case 'progress':
+          progress = true;
+          break;
+        case 'no-progress':
+          progress = false;
+          break;
+        default:
+          flags.add(spec.name);
       }
       continue;
     }

@@ -59,14 +59,16 @@ export function languageIdOf(file: string): string {
 export function discoverFiles(operands: readonly string[], options: DiscoveryOptions): Discovery {
   const { cwd } = options;
   const includes = operands.filter((op) => !op.startsWith('!'));
-  const excludes = operands.filter((op) => op.startsWith('!')).map((op) => {
-    const glob = op.slice(1);
-    if (!glob) throw new UsageError('"!" needs a path or glob after it');
-    validateGlob(glob);
-    const match = picomatch([glob, `${glob.replace(/\/+$/, '')}/**`], { dot: true });
-    const absolute = path.isAbsolute(glob);
-    return (file: string) => match(toPosix(absolute ? file : path.relative(cwd, file)));
-  });
+  const excludes = operands
+    .filter((op) => op.startsWith('!'))
+    .map((op) => {
+      const glob = op.slice(1);
+      if (!glob) throw new UsageError('"!" needs a path or glob after it');
+      validateGlob(glob);
+      const match = picomatch([glob, `${glob.replace(/\/+$/, '')}/**`], { dot: true });
+      const absolute = path.isAbsolute(glob);
+      return (file: string) => match(toPosix(absolute ? file : path.relative(cwd, file)));
+    });
   if (includes.length === 0) includes.push('.');
   const walker = new Walker(options, (file) => !excludes.some((exclude) => exclude(file)));
 
@@ -176,7 +178,10 @@ class Walker {
   readonly failures: FileFailure[] = [];
   private readonly rulesCache = new Map<string, Ignore | null>();
 
-  constructor(private readonly options: DiscoveryOptions, private readonly included: (file: string) => boolean) {}
+  constructor(
+    private readonly options: DiscoveryOptions,
+    private readonly included: (file: string) => boolean,
+  ) {}
 
   private add(file: string): void {
     this.matched++;
@@ -198,7 +203,14 @@ class Walker {
    */
   walkRoot(root: string, accept: (file: string) => boolean, enterNodeModules = false): void {
     let contexts = this.ancestorContexts(root);
-    if (contexts.length && this.isIgnored(root, true, contexts.filter((c) => c.dir !== root))) {
+    if (
+      contexts.length &&
+      this.isIgnored(
+        root,
+        true,
+        contexts.filter((c) => c.dir !== root),
+      )
+    ) {
       contexts = contexts.filter((c) => c.dir === root);
     }
     this.walk(root, contexts, accept, enterNodeModules);

@@ -90,9 +90,11 @@ export async function run(argv: readonly string[], cwd = process.cwd()): Promise
 
   const toFile = options.outputFile !== undefined;
   const output =
-    options.format === 'json' ? formatJson(report)
-    : options.format === 'sarif' ? formatSarif(report)
-    : formatHuman(report, { enabled: toFile ? options.color === true : useColour(options, process.stdout) });
+    options.format === 'json'
+      ? formatJson(report)
+      : options.format === 'sarif'
+        ? formatSarif(report)
+        : formatHuman(report, { enabled: toFile ? options.color === true : useColour(options, process.stdout) });
   if (toFile) {
     const file = path.resolve(cwd, options.outputFile!);
     try {

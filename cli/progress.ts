@@ -7,7 +7,10 @@ export class Progress {
   private lastDrawnAt = 0;
   private drawn = false;
 
-  constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WritableStream) {}
+  constructor(
+    private readonly enabled: boolean,
+    private readonly stream: NodeJS.WritableStream,
+  ) {}
 
   update(text: string): void {
     if (!this.enabled) return;

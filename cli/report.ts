@@ -162,15 +162,17 @@ export function formatJson(report: RunReport): string {
       path: displayPath(result.path, report.cwd),
       language: result.language,
       payloads: result.payloads,
-      findings: result.findings.filter((f) => listed(report, f, false)).map((f) => ({
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-        href: f.href,
-        ...(f.field !== undefined ? { field: f.field } : {}),
-        ...span(f),
-        related: f.related.map((r) => ({ message: r.message, ...span(r) })),
-      })),
+      findings: result.findings
+        .filter((f) => listed(report, f, false))
+        .map((f) => ({
+          severity: f.severity,
+          code: f.code,
+          message: f.message,
+          href: f.href,
+          ...(f.field !== undefined ? { field: f.field } : {}),
+          ...span(f),
+          related: f.related.map((r) => ({ message: r.message, ...span(r) })),
+        })),
     })),
     skipped: report.skipped.map((s) => ({ path: displayPath(s.path, report.cwd), reason: s.reason, message: s.message })),
     failures: report.failures.map((f) => ({ path: displayPath(f.path, report.cwd), message: f.message })),

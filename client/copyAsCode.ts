@@ -6,11 +6,7 @@ import * as vscode from 'vscode';
 import { generateSnippet, PayloadAtResult, SNIPPET_FORMATS, validateBaseUrl } from '../core';
 import { COMMANDS, SETTINGS_SECTION } from '../protocol';
 
-export function registerCopyAsCode(
-  context: vscode.ExtensionContext,
-  getPayloadAt: (uri: string, offset: number) => Promise<PayloadAtResult | undefined>,
-  targetBaseUrl: () => URL | undefined,
-): void {
+export function registerCopyAsCode(context: vscode.ExtensionContext, getPayloadAt: (uri: string, offset: number) => Promise<PayloadAtResult | undefined>, targetBaseUrl: () => URL | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.copyAsCode, async (uriArg?: unknown, offsetArg?: unknown) => {
       const editor = vscode.window.activeTextEditor;
@@ -31,7 +27,10 @@ export function registerCopyAsCode(
         void vscode.window.showInformationMessage('iDenfy: no token payload at the cursor. Put the cursor inside the request object (or open a *.idenfy.json file).');
         return;
       }
-      const picked = await vscode.window.showQuickPick(SNIPPET_FORMATS.map((f) => ({ label: f.label, format: f })), { title: 'iDenfy: copy the token request as…' });
+      const picked = await vscode.window.showQuickPick(
+        SNIPPET_FORMATS.map((f) => ({ label: f.label, format: f })),
+        { title: 'iDenfy: copy the token request as…' },
+      );
       if (!picked) return;
       let value: unknown = payload.value;
       if (value === undefined && payload.bodyText !== undefined) {
@@ -50,7 +49,10 @@ export function registerCopyAsCode(
       });
       await vscode.env.clipboard.writeText(text);
       const open = 'Open in Editor';
-      const choice = await vscode.window.showInformationMessage(`iDenfy: ${picked.label} copied. Credentials are read from IDENFY_API_KEY and IDENFY_API_SECRET; the snippet contains no secret.`, open);
+      const choice = await vscode.window.showInformationMessage(
+        `iDenfy: ${picked.label} copied. Credentials are read from IDENFY_API_KEY and IDENFY_API_SECRET; the snippet contains no secret.`,
+        open,
+      );
       if (choice === open) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: picked.format.language, content: text }));
     }),
   );

@@ -35,7 +35,9 @@ export function registerEmulatorCommands(context: vscode.ExtensionContext, store
         void vscode.window.showWarningMessage('iDenfy: the local emulator stopped; sends use your stored profile again.');
       });
       store.setEmulator({ baseUrl: started.baseUrl, apiKey: started.apiKey, apiSecret: started.apiSecret });
-      void vscode.window.showInformationMessage(`iDenfy: local emulator running at ${started.baseUrl}. This window's sends now go there with the "Emulator" profile (demo credentials); no real tokens, no credits.`);
+      void vscode.window.showInformationMessage(
+        `iDenfy: local emulator running at ${started.baseUrl}. This window's sends now go there with the "Emulator" profile (demo credentials); no real tokens, no credits.`,
+      );
     }),
     vscode.commands.registerCommand(COMMANDS.stopEmulator, async () => {
       if (!running) {

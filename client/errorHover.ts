@@ -3,8 +3,20 @@ import { findErrorTokenAt } from '../core';
 
 /** Languages in which code (or prose) handles iDenfy's answers. */
 export const ERROR_HOVER_LANGUAGES: readonly string[] = [
-  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'php', 'go', 'java', 'csharp', 'ruby',
-  'json', 'jsonc', 'markdown', 'plaintext',
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'python',
+  'php',
+  'go',
+  'java',
+  'csharp',
+  'ruby',
+  'json',
+  'jsonc',
+  'markdown',
+  'plaintext',
 ];
 
 /** Every hover language on any scheme (a selector without a scheme makes VS Code log a warning). */

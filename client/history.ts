@@ -75,7 +75,10 @@ export function toEntry(entry: NewEntry): HistoryEntry {
 }
 
 export class SendHistory {
-  constructor(private readonly state: MementoLike, private readonly limit = HISTORY_LIMIT) {}
+  constructor(
+    private readonly state: MementoLike,
+    private readonly limit = HISTORY_LIMIT,
+  ) {}
 
   /** Newest first. */
   list(): HistoryEntry[] {
@@ -100,7 +103,8 @@ export class SendHistory {
 
 /** One quick-pick line for an entry. */
 export function describeEntry(entry: HistoryEntry): { label: string; description: string; detail: string } {
-  const outcome = entry.kind === 'success' ? `${entry.status ?? 201} token created` : entry.identifier ? `${entry.status ?? ''} ${entry.identifier}`.trim() : entry.status ? `HTTP ${entry.status}` : entry.kind;
+  const outcome =
+    entry.kind === 'success' ? `${entry.status ?? 201} token created` : entry.identifier ? `${entry.status ?? ''} ${entry.identifier}`.trim() : entry.status ? `HTTP ${entry.status}` : entry.kind;
   return {
     label: `${entry.kind === 'success' ? '$(pass)' : '$(error)'} ${outcome}`,
     description: `${entry.profile} · ${entry.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`,

@@ -11,12 +11,7 @@ import type { SendApi, SendHooks } from './send/commands';
 
 export const RESPONSE_SCHEME = 'idenfy-response';
 
-export function registerHistoryCommands(
-  context: vscode.ExtensionContext,
-  history: SendHistory,
-  profileName: () => string,
-  sendApi: () => SendApi | undefined,
-): Pick<Required<SendHooks>, 'afterSend'> {
+export function registerHistoryCommands(context: vscode.ExtensionContext, history: SendHistory, profileName: () => string, sendApi: () => SendApi | undefined): Pick<Required<SendHooks>, 'afterSend'> {
   /** Unmasked answers of this window's sends, by history id: shown only after "Reveal Token". */
   const unmasked = new Map<string, string>();
   const revealed = new Set<string>();
@@ -54,7 +49,11 @@ export function registerHistoryCommands(
       return;
     }
     const reveal = 'Reveal Token';
-    const choice = await vscode.window.showWarningMessage('iDenfy: show the authToken in the response document? Anyone who sees your screen can start a verification with it.', { modal: true }, reveal);
+    const choice = await vscode.window.showWarningMessage(
+      'iDenfy: show the authToken in the response document? Anyone who sees your screen can start a verification with it.',
+      { modal: true },
+      reveal,
+    );
     if (choice !== reveal) return;
     revealed.add(id);
     changed.fire(uri);
@@ -66,12 +65,15 @@ export function registerHistoryCommands(
       void vscode.window.showInformationMessage('iDenfy: no token requests sent from this workspace yet.');
       return;
     }
-    const picked = await vscode.window.showQuickPick(entries.map((entry) => ({ ...describeEntry(entry), entry })), {
-      title: `iDenfy: send history (last ${entries.length})`,
-      placeHolder: 'Pick a send to open its answer or send it again',
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
+    const picked = await vscode.window.showQuickPick(
+      entries.map((entry) => ({ ...describeEntry(entry), entry })),
+      {
+        title: `iDenfy: send history (last ${entries.length})`,
+        placeHolder: 'Pick a send to open its answer or send it again',
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
+    );
     if (!picked) return;
     const open = 'Open Answer';
     const again = `Send Again (profile "${profileName()}")`;

@@ -5,9 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../protocol';
-import {
-  APPROVED_HOSTS_STATE_KEY, checkProfileName, dummyStatusNote, hostNeedingApproval, Profile, productionConfirmation, ProfileStore, secretKeysFor,
-} from './profiles';
+import { APPROVED_HOSTS_STATE_KEY, checkProfileName, dummyStatusNote, hostNeedingApproval, Profile, productionConfirmation, ProfileStore, secretKeysFor } from './profiles';
 import type { SendHooks } from './send/commands';
 
 export const PRODUCTION_SEND_LABEL = 'Send (uses a credit)';
@@ -38,7 +36,8 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
 
   async function pickProfile(title: string, options: { includeEmulator: boolean }): Promise<Profile | undefined> {
     const active = store.active();
-    const items = store.list()
+    const items = store
+      .list()
       .filter((p) => options.includeEmulator || !p.emulator)
       .map((profile) => ({
         label: `${profile.id === active.id ? '$(check) ' : ''}${profile.name}`,
@@ -51,7 +50,7 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
   async function addProfile(): Promise<void> {
     const name = await vscode.window.showInputBox({
       title: 'iDenfy: new credential profile (name)',
-      prompt: 'A name such as DEV or Production. The key pair goes to VS Code\'s secret storage, never to settings.',
+      prompt: "A name such as DEV or Production. The key pair goes to VS Code's secret storage, never to settings.",
       ignoreFocusOut: true,
       validateInput: (text) => checkProfileName(text, store.list()),
     });

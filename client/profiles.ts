@@ -59,7 +59,10 @@ export class ProfileStore {
   private emulatorProfile: Profile | undefined;
   private readonly listeners: Array<() => void> = [];
 
-  constructor(private readonly state: MementoLike, private readonly secrets: SecretsLike) {}
+  constructor(
+    private readonly state: MementoLike,
+    private readonly secrets: SecretsLike,
+  ) {}
 
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);
@@ -111,7 +114,12 @@ export class ProfileStore {
     const data = this.read();
     const problem = checkProfileName(name, data.profiles);
     if (problem) throw new Error(problem);
-    const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'profile';
+    const slug =
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'profile';
     let id = slug;
     for (let n = 2; id === DEFAULT_PROFILE.id || id === 'emulator' || data.profiles.some((p) => p.id === id); n++) id = `${slug}-${n}`;
     const profile: Profile = { id, name: name.trim(), production };

@@ -62,7 +62,7 @@ export function describeCheck(code: string, field?: string, href?: string): Chec
   const spec = top ? FIELDS.get(top) : undefined;
   const entry = isErrorIdentifier(code) ? ERROR_CATALOGUE.get(code) : undefined;
   const helpUri = href ?? entry?.href ?? DOCS.errors;
-  const what = entry ? `iDenfy answers ${entry.status} ${code}: ${entry.meaning}` : PROJECT_CODE_DESCRIPTIONS[code] ?? `iDenfy token payload check "${code}".`;
+  const what = entry ? `iDenfy answers ${entry.status} ${code}: ${entry.meaning}` : (PROJECT_CODE_DESCRIPTIONS[code] ?? `iDenfy token payload check "${code}".`);
   const about = spec ? `${top}: ${spec.description}` : undefined;
   const shortDescription = top ? `${code} on ${top}` : what;
   const fullDescription = about ? `${what} About ${about}` : what;
@@ -77,7 +77,12 @@ export function describeCheck(code: string, field?: string, href?: string): Chec
     markdown.push('', `Usual causes: ${entry.causes}`, '', `What to do: ${entry.action}`);
   }
   textParts.push(`To hide one finding, write "idenfy-ignore-next-line ${code}" in a comment on the line above; to change the severity of ${code}, set idenfy.severity.`);
-  markdown.push('', `To hide one finding: \`// idenfy-ignore-next-line ${code}\` (\`#\` in Python/PHP) on the line above. To change its severity: \`"idenfy.severity": { "${code}": "warning" }\`.`, '', `[Documentation](${helpUri})`);
+  markdown.push(
+    '',
+    `To hide one finding: \`// idenfy-ignore-next-line ${code}\` (\`#\` in Python/PHP) on the line above. To change its severity: \`"idenfy.severity": { "${code}": "warning" }\`.`,
+    '',
+    `[Documentation](${helpUri})`,
+  );
   textParts.push(`See ${helpUri}`);
   return {
     id: checkId(code, field),
@@ -93,5 +98,9 @@ export function describeCheck(code: string, field?: string, href?: string): Chec
 }
 
 function pascalCase(text: string): string {
-  return text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('');
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase())
+    .join('');
 }

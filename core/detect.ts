@@ -91,9 +91,8 @@ export function looksLikePayloadText(text: string, path?: string): PayloadReason
   if (/"\$schema"\s*:\s*"[^"]*idenfy-token/i.test(head)) return 'schema';
   if (!CLIENT_ID_KEYS.some((key) => head.includes(`"${key}"`))) return undefined;
   if ([...NOT_PAYLOAD_KEYS].some((key) => head.includes(`"${key}"`))) return undefined;
-  const evidence = [...EVIDENCE.keys.keys()].some((key) => head.includes(`"${key}"`))
-    || [...EVIDENCE.tokenTypes].some((type) => head.includes(`"${type}"`))
-    || (path !== undefined && pathNamesIdenfy(path));
+  const evidence =
+    [...EVIDENCE.keys.keys()].some((key) => head.includes(`"${key}"`)) || [...EVIDENCE.tokenTypes].some((type) => head.includes(`"${type}"`)) || (path !== undefined && pathNamesIdenfy(path));
   return evidence ? 'content' : undefined;
 }
 
@@ -173,11 +172,14 @@ function hasEvidenceValue(node: PayloadNode, wanted: EvidenceValue): boolean {
       return node.type === 'string' && EVIDENCE.dummyStatuses.has(node.value as string);
     case 'additionalSteps': {
       // { "<ALL or alpha-2>": { "<ALL or document type>": { … } } }
-      const countries = node.type === 'object' ? node.children ?? [] : [];
-      return countries.length > 0 && countries.every((country) => {
-        const key = keyOf(country).value;
-        return typeof key === 'string' && STEPS_COUNTRY_KEY.test(key) && valueOf(country)?.type === 'object';
-      });
+      const countries = node.type === 'object' ? (node.children ?? []) : [];
+      return (
+        countries.length > 0 &&
+        countries.every((country) => {
+          const key = keyOf(country).value;
+          return typeof key === 'string' && STEPS_COUNTRY_KEY.test(key) && valueOf(country)?.type === 'object';
+        })
+      );
     }
     default:
       return node.type === wanted;

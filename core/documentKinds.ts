@@ -27,15 +27,28 @@ export function languageIdForPath(path: string): string | undefined {
   if (/\.d\.[mc]?ts$/i.test(path)) return undefined; // declarations hold no values
   const extension = /\.[^./\\]+$/.exec(path)?.[0].toLowerCase();
   switch (extension) {
-    case '.json': return 'json';
-    case '.jsonc': return 'jsonc';
-    case '.ts': case '.mts': case '.cts': return 'typescript';
-    case '.tsx': return 'typescriptreact';
-    case '.js': case '.mjs': case '.cjs': return 'javascript';
-    case '.jsx': return 'javascriptreact';
-    case '.py': return 'python';
-    case '.php': return 'php';
-    default: return undefined;
+    case '.json':
+      return 'json';
+    case '.jsonc':
+      return 'jsonc';
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return 'typescript';
+    case '.tsx':
+      return 'typescriptreact';
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return 'javascript';
+    case '.jsx':
+      return 'javascriptreact';
+    case '.py':
+      return 'python';
+    case '.php':
+      return 'php';
+    default:
+      return undefined;
   }
 }
 

@@ -37,9 +37,27 @@ const enum Expect {
 }
 
 const enum Char {
-  Tab = 0x09, LineFeed = 0x0a, CarriageReturn = 0x0d, Space = 0x20, Quote = 0x22, Plus = 0x2b, Comma = 0x2c, Minus = 0x2d,
-  Dot = 0x2e, Slash = 0x2f, Zero = 0x30, Nine = 0x39, Colon = 0x3a, Star = 0x2a, UpperE = 0x45, OpenBracket = 0x5b,
-  Backslash = 0x5c, CloseBracket = 0x5d, LowerE = 0x65, OpenBrace = 0x7b, CloseBrace = 0x7d,
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  Quote = 0x22,
+  Plus = 0x2b,
+  Comma = 0x2c,
+  Minus = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Zero = 0x30,
+  Nine = 0x39,
+  Colon = 0x3a,
+  Star = 0x2a,
+  UpperE = 0x45,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  LowerE = 0x65,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
 }
 
 function node(type: PayloadNode['type'], offset: number, parent: MutableNode | undefined): MutableNode {

@@ -64,13 +64,14 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
     root = fast.root;
   } else if (text.length > 2 * MAX_NESTING_DEPTH && nestingExceeds(text, MAX_NESTING_DEPTH, document.allowComments)) {
     return tooDeepResult();
-  } else try {
-    root = parseTree(text, errors, { allowTrailingComma: document.allowComments, disallowComments: !document.allowComments, allowEmptyContent: true });
-  } catch (error) {
-    // jsonc-parser recurses once per nesting level; thousands of levels exhaust the stack.
-    if (error instanceof RangeError) return tooDeepResult();
-    throw error;
-  }
+  } else
+    try {
+      root = parseTree(text, errors, { allowTrailingComma: document.allowComments, disallowComments: !document.allowComments, allowEmptyContent: true });
+    } catch (error) {
+      // jsonc-parser recurses once per nesting level; thousands of levels exhaust the stack.
+      if (error instanceof RangeError) return tooDeepResult();
+      throw error;
+    }
 
   const payload = detectPayload(root, document);
   if (payload === 'none') return none;
@@ -147,10 +148,14 @@ function syntaxFinding(error: ParseError, text: string): Finding {
   const trailingComma = (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected) && isTrailingComma(text, error.offset);
   const what = trailingComma
     ? 'Trailing comma: JSON allows none before a closing bracket or brace (name the file .idenfy.jsonc to keep it; the send command strips it)'
-    : SYNTAX_MESSAGES[error.error] ?? 'Invalid JSON';
+    : (SYNTAX_MESSAGES[error.error] ?? 'Invalid JSON');
   const start = Math.min(error.offset, text.length);
   return {
-    start, end: Math.min(text.length, start + Math.max(error.length, 1)), severity: 'error', code: 'JSON_ERROR', href: DOCS.errors,
+    start,
+    end: Math.min(text.length, start + Math.max(error.length, 1)),
+    severity: 'error',
+    code: 'JSON_ERROR',
+    href: DOCS.errors,
     message: `${what}: iDenfy answers 400 JSON_ERROR for a body that is not valid JSON.`,
   };
 }
@@ -197,14 +202,22 @@ export function nestingExceeds(text: string, limit: number, allowComments: boole
 
 function tooDeep(text: string): Finding {
   return {
-    start: 0, end: Math.min(1, text.length), severity: 'warning', code: PROJECT_CODES.tooDeep, href: DOCS.tokenGeneration,
+    start: 0,
+    end: Math.min(1, text.length),
+    severity: 'warning',
+    code: PROJECT_CODES.tooDeep,
+    href: DOCS.tokenGeneration,
     message: `Not checked: this JSON nests too deeply to analyse (over ${MAX_NESTING_DEPTH} levels); a token payload needs at most seven.`,
   };
 }
 
 function tooLarge(length: number): Finding {
   return {
-    start: 0, end: 1, severity: 'warning', code: PROJECT_CODES.tooLarge, href: DOCS.tokenGeneration,
+    start: 0,
+    end: 1,
+    severity: 'warning',
+    code: PROJECT_CODES.tooLarge,
+    href: DOCS.tokenGeneration,
     message: `Not checked: the document is ${(length / 1024 / 1024).toFixed(0)} MB, over the ${MAX_CHECKED_LENGTH / 1024 / 1024} MB the checker reads.`,
   };
 }

@@ -35,7 +35,11 @@ export function limitFindings(findings: Finding[], textLength: number): Finding[
     const more = findings.length - MAX_FINDINGS;
     const next = order[MAX_FINDINGS].f;
     kept.push({
-      start: next.start, end: next.end, severity: 'information', code: TOO_MANY_FINDINGS, href: DOCS.tokenGeneration,
+      start: next.start,
+      end: next.end,
+      severity: 'information',
+      code: TOO_MANY_FINDINGS,
+      href: DOCS.tokenGeneration,
       message: `…and ${more} more finding${more === 1 ? '' : 's'} not listed (${findings.length} in all; only the first ${MAX_FINDINGS} are reported).`,
     });
   }
@@ -48,9 +52,7 @@ export function limitFindings(findings: Finding[], textLength: number): Finding[
   for (let i = 0; i < kept.length; i++) {
     const f = kept[i];
     const message = shortenMessage(f.message);
-    const related = f.related?.some((r) => shortenMessage(r.message) !== r.message || !inside(r))
-      ? f.related.map((r) => clamp({ ...r, message: shortenMessage(r.message) }))
-      : f.related;
+    const related = f.related?.some((r) => shortenMessage(r.message) !== r.message || !inside(r)) ? f.related.map((r) => clamp({ ...r, message: shortenMessage(r.message) })) : f.related;
     if (message !== f.message || related !== f.related || !inside(f)) {
       if (kept === findings) kept = findings.slice();
       kept[i] = clamp({ ...f, message, ...(related ? { related } : {}) });

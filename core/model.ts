@@ -8,15 +8,7 @@ import type { ErrorIdentifier } from './rules/errors';
  * what code adds: `unknown` for a value computed at run time, and `hasSpread` on objects built with `...rest`.
  * Offsets are UTF-16 code-unit offsets into the document text, the unit both jsonc-parser and TypeScript use.
  */
-export type PayloadNodeType =
-  | 'object'
-  | 'array'
-  | 'property'
-  | 'string'
-  | 'number'
-  | 'boolean'
-  | 'null'
-  | 'unknown';
+export type PayloadNodeType = 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null' | 'unknown';
 
 export interface PayloadNode {
   readonly type: PayloadNodeType;

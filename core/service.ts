@@ -225,7 +225,11 @@ function optInAction(document: TextDocumentInput, span: TextSpan): CodeActionPro
 
 function checksFailed(length: number): Finding {
   return {
-    start: 0, end: Math.min(length, 1), severity: 'information', code: PROJECT_CODES.checksFailed, href: DOCS.errors,
+    start: 0,
+    end: Math.min(length, 1),
+    severity: 'information',
+    code: PROJECT_CODES.checksFailed,
+    href: DOCS.errors,
     message: 'iDenfy checks failed on this document (a bug in the extension, not in your payload); see the "iDenfy Language Server" output.',
   };
 }

@@ -43,11 +43,7 @@ export function findSuppressions(text: string): Suppression[] {
  * Drops the findings hidden by a suppression comment or switched `off`, and applies the severity set for a code.
  * Returns the same array when nothing changes (the common case), so callers' identity caches stay valid.
  */
-export function applySuppressionsAndSeverity(
-  findings: readonly Finding[],
-  text: string,
-  severity: Readonly<Record<string, SeverityOverride>>,
-): readonly Finding[] {
+export function applySuppressionsAndSeverity(findings: readonly Finding[], text: string, severity: Readonly<Record<string, SeverityOverride>>): readonly Finding[] {
   if (findings.length === 0) return findings;
   const suppressions = findSuppressions(text);
   const hasSeverity = Object.keys(severity).length > 0;

@@ -16,27 +16,42 @@ export { PROJECT_CODES };
 /** Checks a request body that has been parsed into the payload model. */
 export function validateBody(body: PayloadNode | undefined, settings: IdenfySettings, emptySpan: TextSpan): Finding[] {
   if (!body) {
-    return [{
-      ...emptySpan, severity: 'error', code: 'JSON_ERROR', href: DOCS.errors,
-      message: 'The body is empty: iDenfy answers 400 "An error occurred while parsing/constructing JSON". Send a JSON object with at least clientId.',
-    }];
+    return [
+      {
+        ...emptySpan,
+        severity: 'error',
+        code: 'JSON_ERROR',
+        href: DOCS.errors,
+        message: 'The body is empty: iDenfy answers 400 "An error occurred while parsing/constructing JSON". Send a JSON object with at least clientId.',
+      },
+    ];
   }
   switch (body.type) {
     case 'object':
       return validatePayload(body, settings);
     case 'null':
-      return [{
-        ...spanOf(body), severity: 'error', code: 'MISSING_VALUE', href: DOCS.errors,
-        message: 'The body is null: iDenfy answers 400 "Some of required values are missing". Send a JSON object with at least clientId.',
-      }];
+      return [
+        {
+          ...spanOf(body),
+          severity: 'error',
+          code: 'MISSING_VALUE',
+          href: DOCS.errors,
+          message: 'The body is null: iDenfy answers 400 "Some of required values are missing". Send a JSON object with at least clientId.',
+        },
+      ];
     case 'unknown':
       return [];
     default: {
       const pythonType = { array: 'list', string: 'str', boolean: 'bool', number: Number.isInteger(body.value) ? 'int' : 'float' }[body.type as string] ?? body.type;
-      return [{
-        ...spanOf(body), severity: 'error', code: 'BAD_VALUE', href: DOCS.errors,
-        message: `The body must be a JSON object: iDenfy answers 400 "Invalid data. Expected a dictionary, but got ${pythonType}."`,
-      }];
+      return [
+        {
+          ...spanOf(body),
+          severity: 'error',
+          code: 'BAD_VALUE',
+          href: DOCS.errors,
+          message: `The body must be a JSON object: iDenfy answers 400 "Invalid data. Expected a dictionary, but got ${pythonType}."`,
+        },
+      ];
     }
   }
 }
@@ -110,7 +125,12 @@ class PayloadChecker {
 
     if (!open && !seen.has('clientId') && !seen.has('personScanRef')) {
       this.findings.unshift({
-        start: root.offset, end: root.offset + 1, severity: 'error', code: 'MISSING_VALUE', href: DOCS.tokenGeneration, field: 'clientId',
+        start: root.offset,
+        end: root.offset + 1,
+        severity: 'error',
+        code: 'MISSING_VALUE',
+        href: DOCS.tokenGeneration,
+        field: 'clientId',
         message: 'clientId is required: your unique identifier of the user (a string of 1–100 characters).',
         fixes: [{ kind: 'addProperty', object: root, key: 'clientId', value: '' }],
       });
@@ -129,7 +149,8 @@ class PayloadChecker {
       case 'clientId':
         if (value.type === 'number') {
           this.add(value, 'warning', PROJECT_CODES.numericClientId, `${name} should be a string; iDenfy accepts a number (an old official sample sends one), but documents a string.`, doc, {
-            field: path, fixes: [{ kind: 'replaceValue', node: value, to: String(value.value) }],
+            field: path,
+            fixes: [{ kind: 'replaceValue', node: value, to: String(value.value) }],
           });
         } else if (this.expectString(value, name, path, doc)) {
           this.checkLength(value, name, path, doc, rule.min, rule.max);
@@ -156,7 +177,9 @@ class PayloadChecker {
         return;
       case 'country':
         if (value.type === 'array' && rule.arrayWarns) {
-          this.add(value, 'warning', PROJECT_CODES.countryArray, `${name} is documented as one ISO 3166-1 alpha-2 code; one iDenfy example sends an array, which may not be honoured.`, doc, { field: path });
+          this.add(value, 'warning', PROJECT_CODES.countryArray, `${name} is documented as one ISO 3166-1 alpha-2 code; one iDenfy example sends an array, which may not be honoured.`, doc, {
+            field: path,
+          });
           (value.children ?? []).forEach((item, i) => this.checkCountry(item, name, `${path}[${i}]`, doc, false));
         } else {
           this.checkCountry(value, name, path, doc, rule.allowAll);
@@ -170,7 +193,8 @@ class PayloadChecker {
           const code = value.value as string;
           if (!KNOWN_LOCALE_SET.has(code.toLowerCase())) {
             this.add(value, 'information', PROJECT_CODES.unknownLocale, `iDenfy does not list the locale "${code}"; the verification screens fall back to English.`, doc, {
-              field: path, fixes: this.suggest(value, code.toLowerCase(), KNOWN_LOCALES),
+              field: path,
+              fixes: this.suggest(value, code.toLowerCase(), KNOWN_LOCALES),
             });
           }
         }
@@ -245,7 +269,9 @@ class PayloadChecker {
       const text = value.value as string;
       if (values.includes(text)) return;
       if (legacy.includes(text)) {
-        this.add(value, 'information', PROJECT_CODES.legacyValue, `${text} is a legacy ${name} value; iDenfy still accepts it, but current documentation lists only ${values.join(', ')}.`, doc, { field: path });
+        this.add(value, 'information', PROJECT_CODES.legacyValue, `${text} is a legacy ${name} value; iDenfy still accepts it, but current documentation lists only ${values.join(', ')}.`, doc, {
+          field: path,
+        });
         return;
       }
       this.bad(value, `${name} must be one of ${values.join(', ')}; got "${text}".`, doc, path, this.suggest(value, text, [...values, ...legacy]));
@@ -283,8 +309,13 @@ class PayloadChecker {
     if (item.type === 'unknown') return;
     const text = item.type === 'string' ? (item.value as string) : undefined;
     if (text !== undefined && (DOCUMENT_TYPE_SET.has(text) || (allowAll && text === 'ALL'))) return;
-    this.bad(item, `${name} must contain document types such as ID_CARD, PASSPORT, DRIVER_LICENSE, RESIDENCE_PERMIT${allowAll ? ' (or ALL)' : ''}; got ${text !== undefined ? `"${text}"` : describe(item)}.`,
-      doc, path, text !== undefined ? this.suggest(item, text, DOCUMENT_TYPES) : undefined);
+    this.bad(
+      item,
+      `${name} must contain document types such as ID_CARD, PASSPORT, DRIVER_LICENSE, RESIDENCE_PERMIT${allowAll ? ' (or ALL)' : ''}; got ${text !== undefined ? `"${text}"` : describe(item)}.`,
+      doc,
+      path,
+      text !== undefined ? this.suggest(item, text, DOCUMENT_TYPES) : undefined,
+    );
   }
 
   private checkBoolean(value: PayloadNode, name: string, path: string, doc: DocPage): void {
@@ -459,9 +490,14 @@ class PayloadChecker {
 
   private unknownKey(property: PayloadNode, name: string, known: readonly string[], path: string, doc: DocPage): void {
     const suggestion = nearest(name, known);
-    this.add(keyOf(property), 'warning', PROJECT_CODES.unknownField,
+    this.add(
+      keyOf(property),
+      'warning',
+      PROJECT_CODES.unknownField,
       suggestion ? `${name} is not a documented field; did you mean ${suggestion}?` : `${name} is not a documented field of POST /api/v2/token; iDenfy's handling of unknown keys is undocumented.`,
-      doc, { field: path, fixes: suggestion ? [{ kind: 'renameKey', property, to: suggestion }] : undefined });
+      doc,
+      { field: path, fixes: suggestion ? [{ kind: 'renameKey', property, to: suggestion }] : undefined },
+    );
   }
 
   private suggest(node: PayloadNode, text: string, candidates: readonly string[]): FixHint[] | undefined {
@@ -473,8 +509,7 @@ class PayloadChecker {
     this.add(node, 'error', 'BAD_VALUE', message, doc, { field, fixes });
   }
 
-  private add(node: PayloadNode, severity: Severity, code: FindingCode, message: string, doc: DocPage,
-    extra: { field?: string; related?: RelatedSpan[]; fixes?: FixHint[] } = {}): void {
+  private add(node: PayloadNode, severity: Severity, code: FindingCode, message: string, doc: DocPage, extra: { field?: string; related?: RelatedSpan[]; fixes?: FixHint[] } = {}): void {
     // Built field by field: this runs for every finding on every keystroke.
     const finding: { -readonly [K in keyof Finding]: Finding[K] } = { start: node.offset, end: node.offset + node.length, severity, code, message, href: DOCS[doc] };
     if (extra.field !== undefined) finding.field = extra.field;
@@ -579,7 +614,12 @@ export function unambiguousDate(text: string): string | undefined {
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(text: string): boolean {
   if (CANONICAL_UUID.test(text)) return true; // the usual form, without the clean-up below
-  const hex = text.trim().replace(/^urn:/i, '').replace(/^uuid:/i, '').replace(/^\{|\}$/g, '').replace(/-/g, '');
+  const hex = text
+    .trim()
+    .replace(/^urn:/i, '')
+    .replace(/^uuid:/i, '')
+    .replace(/^\{|\}$/g, '')
+    .replace(/-/g, '');
   return /^[0-9a-f]{32}$/i.test(hex);
 }
 

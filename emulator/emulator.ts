@@ -98,9 +98,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-export const DEMO_CREDENTIALS: readonly EmulatorCredential[] = [
-  { apiKey: 'emulator-api-key', apiSecret: 'emulator-api-secret', environment: 'DEV' },
-];
+export const DEMO_CREDENTIALS: readonly EmulatorCredential[] = [{ apiKey: 'emulator-api-key', apiSecret: 'emulator-api-secret', environment: 'DEV' }];
 
 const MAX_RECEIVED = 100;
 const MAX_RECEIVED_BYTES = 16 * 1024 * 1024;
@@ -288,7 +286,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 
     const echo: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(request)) if (FIELDS.has(key)) echo[key] = value;
-    const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v ?? null);
+    const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : (v ?? null));
     const generateDigitString = request.generateDigitString === true;
     const body = {
       ...echo,

@@ -36,10 +36,20 @@ export function parseCommandLine(argv: readonly string[], readFile: (path: strin
     values = parseArgs({
       args: [...argv],
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, key: { type: 'string' }, secret: { type: 'string' },
-        'key-environment': { type: 'string' }, environments: { type: 'string' }, inactive: { type: 'boolean' },
-        credits: { type: 'string' }, 'rate-limit': { type: 'string' }, 'rate-window': { type: 'string' },
-        'fail-next': { type: 'string' }, delay: { type: 'string' }, settings: { type: 'string' }, help: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        key: { type: 'string' },
+        secret: { type: 'string' },
+        'key-environment': { type: 'string' },
+        environments: { type: 'string' },
+        inactive: { type: 'boolean' },
+        credits: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'rate-window': { type: 'string' },
+        'fail-next': { type: 'string' },
+        delay: { type: 'string' },
+        settings: { type: 'string' },
+        help: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -56,18 +66,28 @@ export function parseCommandLine(argv: readonly string[], readFile: (path: strin
     return Number.isInteger(n) && n >= min && n <= max ? n : `--${name} must be a whole number from ${min} to ${max}; got "${raw}".`;
   };
   const numbers: Record<string, number | undefined> = {};
-  for (const [name, min, max] of [['port', 0, 65535], ['credits', 0, 1e9], ['rate-limit', 0, 1e9], ['rate-window', 1, 86400 * 30], ['fail-next', 0, 10000], ['delay', 0, 600_000]] as const) {
+  for (const [name, min, max] of [
+    ['port', 0, 65535],
+    ['credits', 0, 1e9],
+    ['rate-limit', 0, 1e9],
+    ['rate-window', 1, 86400 * 30],
+    ['fail-next', 0, 10000],
+    ['delay', 0, 600_000],
+  ] as const) {
     const n = int(name, min, max);
     if (typeof n === 'string') return { error: n };
     numbers[name] = n;
   }
 
-  const env = (text: string): Environment | undefined => (ENVIRONMENTS as readonly string[]).includes(text.toUpperCase()) ? (text.toUpperCase() as Environment) : undefined;
+  const env = (text: string): Environment | undefined => ((ENVIRONMENTS as readonly string[]).includes(text.toUpperCase()) ? (text.toUpperCase() as Environment) : undefined);
   const keyEnvironment = values['key-environment'] === undefined ? 'DEV' : env(String(values['key-environment']));
   if (!keyEnvironment) return { error: `--key-environment must be one of ${ENVIRONMENTS.join(', ')}.` };
   let environments: Environment[] | undefined;
   if (values.environments !== undefined) {
-    const list = String(values.environments).split(',').map((s) => s.trim()).filter(Boolean);
+    const list = String(values.environments)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const parsed = list.map(env);
     if (parsed.length === 0 || parsed.some((e) => !e)) return { error: `--environments must list some of ${ENVIRONMENTS.join(', ')}, separated by commas.` };
     environments = parsed as Environment[];

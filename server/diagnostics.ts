@@ -25,8 +25,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     message: finding.message,
   };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) =>
-      DiagnosticRelatedInformation.create({ uri: document.uri, range: rangeOf(document, related) }, related.message));
+    diagnostic.relatedInformation = finding.related.map((related) => DiagnosticRelatedInformation.create({ uri: document.uri, range: rangeOf(document, related) }, related.message));
   }
   return diagnostic;
 }

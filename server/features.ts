@@ -71,20 +71,23 @@ export function registerFeatures(connection: Connection, store: DocumentStore): 
     const published = new Map<string, Diagnostic>();
     for (const d of context?.diagnostics ?? []) if (d.source === DIAGNOSTIC_SOURCE) published.set(diagnosticKey(String(d.code), document.offsetAt(d.range.start), document.offsetAt(d.range.end)), d);
     const only = context?.only;
-    return proposals.map((proposal): CodeAction => {
-      const diagnostic = proposal.finding && published.get(findingKey(proposal.finding));
-      const command = proposal.command === 'addToPayloadFiles'
-        ? { title: proposal.title, command: COMMANDS.addToPayloadFiles, arguments: [{ uri: textDocument.uri } satisfies AddToPayloadFilesArguments] }
-        : undefined;
-      return {
-        title: proposal.title,
-        kind: proposal.kind === 'quickfix' ? CodeActionKind.QuickFix : proposal.command ? CodeActionKind.Refactor : CodeActionKind.RefactorRewrite,
-        isPreferred: proposal.isPreferred,
-        diagnostics: diagnostic ? [diagnostic] : undefined,
-        edit: proposal.edits.length ? { changes: { [textDocument.uri]: proposal.edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) } } : undefined,
-        command,
-      };
-    }).filter((action) => !only || only.some((kind) => action.kind === kind || action.kind!.startsWith(`${kind}.`)));
+    return proposals
+      .map((proposal): CodeAction => {
+        const diagnostic = proposal.finding && published.get(findingKey(proposal.finding));
+        const command =
+          proposal.command === 'addToPayloadFiles'
+            ? { title: proposal.title, command: COMMANDS.addToPayloadFiles, arguments: [{ uri: textDocument.uri } satisfies AddToPayloadFilesArguments] }
+            : undefined;
+        return {
+          title: proposal.title,
+          kind: proposal.kind === 'quickfix' ? CodeActionKind.QuickFix : proposal.command ? CodeActionKind.Refactor : CodeActionKind.RefactorRewrite,
+          isPreferred: proposal.isPreferred,
+          diagnostics: diagnostic ? [diagnostic] : undefined,
+          edit: proposal.edits.length ? { changes: { [textDocument.uri]: proposal.edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) } } : undefined,
+          command,
+        };
+      })
+      .filter((action) => !only || only.some((kind) => action.kind === kind || action.kind!.startsWith(`${kind}.`)));
   });
 
   connection.onCodeLens(async ({ textDocument }, token) => {
@@ -133,4 +136,3 @@ function findingKey(finding: Finding): string {
 function diagnosticKey(code: string, start: number, end: number): string {
   return `${code}@${start}:${end}`;
 }
-

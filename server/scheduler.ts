@@ -5,14 +5,20 @@
 export class DebouncedScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly delayMs: number, private readonly run: (uri: string) => void) {}
+  constructor(
+    private readonly delayMs: number,
+    private readonly run: (uri: string) => void,
+  ) {}
 
   schedule(uri: string, delayMs = this.delayMs): void {
     this.cancel(uri);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      this.run(uri);
-    }, delayMs));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.run(uri);
+      }, delayMs),
+    );
   }
 
   cancel(uri: string): void {

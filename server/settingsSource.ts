@@ -21,7 +21,10 @@ export class SettingsSource {
   private workspaceRoots: string[] = [];
 
   /** @param fileSystem the workspace's other files, for payloads that cross modules (see workspaceFiles.ts) */
-  constructor(private readonly connection: Connection, private readonly fileSystem?: FileSystemHost) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly fileSystem?: FileSystemHost,
+  ) {}
 
   initialize(params: InitializeParams): void {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;

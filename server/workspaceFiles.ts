@@ -39,5 +39,8 @@ export function workspaceFileSystem(documents: TextDocuments<TextDocument>): Fil
 
 /** `/c:/x` and `C:\x` alike; case kept (case-sensitive file systems). */
 function normalizePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\/([a-z]:)/i, '$1').replace(/^([a-z]):/i, (_, d: string) => `${d.toLowerCase()}:`);
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^\/([a-z]:)/i, '$1')
+    .replace(/^([a-z]):/i, (_, d: string) => `${d.toLowerCase()}:`);
 }

@@ -35,7 +35,9 @@ export function readFixture(...parts: string[]): string {
 export function listFixtures(folder: string, extensions: readonly string[]): string[] {
   const dir = fixturePath(folder);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => extensions.some((ext) => name.endsWith(ext))).sort();
+  return readdirSync(dir)
+    .filter((name) => extensions.some((ext) => name.endsWith(ext)))
+    .sort();
 }
 
 export interface Annotations {

@@ -30,8 +30,15 @@ for (const [source, target] of pairs) {
   const text = JSON.stringify(out, null, 2) + '\n';
   if (check) {
     let current = '';
-    try { current = readFileSync(join(root, target), 'utf8'); } catch { /* missing */ }
-    if (current !== text) { console.error(`${target} is out of date: run node tools/generatePseudoLocale.mjs`); stale = true; }
+    try {
+      current = readFileSync(join(root, target), 'utf8');
+    } catch {
+      /* missing */
+    }
+    if (current !== text) {
+      console.error(`${target} is out of date: run node tools/generatePseudoLocale.mjs`);
+      stale = true;
+    }
   } else {
     writeFileSync(join(root, target), text);
     console.log(`wrote ${target}`);

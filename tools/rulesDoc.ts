@@ -22,8 +22,7 @@ const code = (text: string) => `\`${text}\``;
 /** A table cell: one line, pipes escaped. */
 const cell = (text: string) => text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|');
 const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
-  [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)].join('\n');
+const table = (header: readonly string[], rows: readonly (readonly string[])[]) => [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)].join('\n');
 
 const PAGE_TITLES: Readonly<Record<DocPage, string>> = {
   errors: 'error messages',
@@ -62,9 +61,9 @@ function fieldsSection(): string[] {
   return [
     '## Fields',
     '',
-    `The field table, core/rules/fields.ts: ${FIELDS.size} fields. A field's value may be null ("use the dashboard default") except \`clientId\`'s. `
-      + 'A wrong type, format, range or enum value answers `BAD_VALUE`; a missing or null `clientId` answers `MISSING_VALUE`. '
-      + 'Any other key is reported as `unknown-field`, with the nearest documented name when it looks like a typo.',
+    `The field table, core/rules/fields.ts: ${FIELDS.size} fields. A field's value may be null ("use the dashboard default") except \`clientId\`'s. ` +
+      'A wrong type, format, range or enum value answers `BAD_VALUE`; a missing or null `clientId` answers `MISSING_VALUE`. ' +
+      'Any other key is reported as `unknown-field`, with the nearest documented name when it looks like a typo.',
     '',
     table(['Field', 'Type', 'Rule', 'Default', 'Notes', 'Meaning'], rows),
     '',
@@ -72,16 +71,17 @@ function fieldsSection(): string[] {
     '',
     `core/rules/documents.ts: ${DOCUMENT_TYPES.length} types, for \`documents\` and the document keys of \`additionalSteps\`.`,
     '',
-    table(['Document type', 'Meaning', 'Only for (default `idenfy.countryBoundDocuments`)'], DOCUMENT_TYPES.map((type) => [
-      code(type),
-      DOCUMENT_TYPE_DOCS[type] ?? '',
-      (DEFAULT_COUNTRY_BOUND_DOCUMENTS[type] ?? []).map(code).join(', '),
-    ])),
+    table(
+      ['Document type', 'Meaning', 'Only for (default `idenfy.countryBoundDocuments`)'],
+      DOCUMENT_TYPES.map((type) => [code(type), DOCUMENT_TYPE_DOCS[type] ?? '', (DEFAULT_COUNTRY_BOUND_DOCUMENTS[type] ?? []).map(code).join(', ')]),
+    ),
     '',
     '### Countries and locales',
     '',
-    `Countries (core/rules/countries.ts): the ${COUNTRY_CODES.size} ISO 3166-1 alpha-2 codes iDenfy supports, case-insensitive. `
-      + `Codes people write that are not ISO (offered as fixes): ${Object.entries(COUNTRY_ALIASES).map(([alias, meant]) => `${code(alias)} → ${code(meant)}`).join(', ')}.`,
+    `Countries (core/rules/countries.ts): the ${COUNTRY_CODES.size} ISO 3166-1 alpha-2 codes iDenfy supports, case-insensitive. ` +
+      `Codes people write that are not ISO (offered as fixes): ${Object.entries(COUNTRY_ALIASES)
+        .map(([alias, meant]) => `${code(alias)} → ${code(meant)}`)
+        .join(', ')}.`,
     '',
     `Locales (core/rules/locales.ts): ${KNOWN_LOCALES.map(code).join(' ')}; another code falls back to English (\`unknown-locale\`).`,
   ];
@@ -107,10 +107,7 @@ function shapeLines(shape: Shape, depth: number, name: string): string[] {
         ...Object.entries(shape.properties).flatMap(([key, property]) => shapeLines(property.shape, depth + 1, code(key))),
       ];
     case 'enum':
-      return [
-        `${head}one of ${shape.values.map(code).join(', ')}. ${shape.summary}`,
-        ...shape.values.map((value) => `${indent}  - ${code(value)}: ${shape.docs[value] ?? ''}`),
-      ];
+      return [`${head}one of ${shape.values.map(code).join(', ')}. ${shape.summary}`, ...shape.values.map((value) => `${indent}  - ${code(value)}: ${shape.docs[value] ?? ''}`)];
     case 'boolean':
       return [`${head}\`true\` or \`false\`. ${shape.summary}`];
     case 'string':
@@ -124,8 +121,8 @@ function shapeSection(): string[] {
   return [
     '## The additionalSteps shape',
     '',
-    'The shape tree, core/rules/additionalSteps.ts: validation, hover, completion and the JSON Schema all walk it. '
-      + 'A value of the wrong type or an invalid country or document key answers `BAD_VALUE`; a computed value is not checked.',
+    'The shape tree, core/rules/additionalSteps.ts: validation, hover, completion and the JSON Schema all walk it. ' +
+      'A value of the wrong type or an invalid country or document key answers `BAD_VALUE`; a computed value is not checked.',
     '',
     ...shapeLines(ADDITIONAL_STEPS_SHAPE, 0, code('additionalSteps')),
   ];
@@ -141,18 +138,21 @@ function combinationsSection(): string[] {
   return [
     '## Combination and account rules',
     '',
-    'The rule table, core/rules/combinations.ts, run in this order after the field rules. A combination rule is always checked; '
-      + 'an account rule reads `idenfy.*` settings and stays silent while they are not set (`null`), except the digit-code maximum, '
-      + 'whose setting defaults to 3600 seconds; a note is not an error of the API.',
+    'The rule table, core/rules/combinations.ts, run in this order after the field rules. A combination rule is always checked; ' +
+      'an account rule reads `idenfy.*` settings and stays silent while they are not set (`null`), except the digit-code maximum, ' +
+      'whose setting defaults to 3600 seconds; a note is not an error of the API.',
     '',
-    table(['Rule', 'Kind', 'Reads', 'Answers with', 'Severity', 'Check'], COMBINATION_RULES.map((rule) => [
-      code(rule.id),
-      KIND_TITLES[rule.kind],
-      [...rule.fields.map(code), ...(rule.settings ?? []).map(code)].join(', '),
-      codeLink(rule.code),
-      rule.severity,
-      `${rule.summary} ${page(rule.doc)}`,
-    ])),
+    table(
+      ['Rule', 'Kind', 'Reads', 'Answers with', 'Severity', 'Check'],
+      COMBINATION_RULES.map((rule) => [
+        code(rule.id),
+        KIND_TITLES[rule.kind],
+        [...rule.fields.map(code), ...(rule.settings ?? []).map(code)].join(', '),
+        codeLink(rule.code),
+        rule.severity,
+        `${rule.summary} ${page(rule.doc)}`,
+      ]),
+    ),
   ];
 }
 
@@ -162,7 +162,10 @@ function projectCodesSection(): string[] {
     '',
     'Codes of this project, core/rules/codes.ts, for findings that carry no identifier of the API (unknown keys and notes).',
     '',
-    table(['Code', 'Meaning'], Object.values(PROJECT_CODES).map((projectCode) => [code(projectCode), PROJECT_CODE_DOCS[projectCode]])),
+    table(
+      ['Code', 'Meaning'],
+      Object.values(PROJECT_CODES).map((projectCode) => [code(projectCode), PROJECT_CODE_DOCS[projectCode]]),
+    ),
   ];
 }
 
@@ -170,17 +173,13 @@ function errorsSection(): string[] {
   return [
     '## Error identifiers',
     '',
-    `The error catalogue, core/rules/errors.ts: the ${ERROR_CATALOGUE.size} identifiers iDenfy answers with in \`{"identifier": …, "message": …}\`. `
-      + 'A finding carries the identifier the API would answer with.',
+    `The error catalogue, core/rules/errors.ts: the ${ERROR_CATALOGUE.size} identifiers iDenfy answers with in \`{"identifier": …, "message": …}\`. ` +
+      'A finding carries the identifier the API would answer with.',
     '',
-    table(['Identifier', 'HTTP', 'Meaning', 'On POST /api/v2/token', 'What to do', 'Retried'], [...ERROR_CATALOGUE.values()].map((entry) => [
-      code(entry.identifier),
-      String(entry.status),
-      entry.meaning,
-      entry.causes,
-      entry.action,
-      entry.retry ? 'yes' : 'no',
-    ])),
+    table(
+      ['Identifier', 'HTTP', 'Meaning', 'On POST /api/v2/token', 'What to do', 'Retried'],
+      [...ERROR_CATALOGUE.values()].map((entry) => [code(entry.identifier), String(entry.status), entry.meaning, entry.causes, entry.action, entry.retry ? 'yes' : 'no']),
+    ),
   ];
 }
 
@@ -191,9 +190,9 @@ export function rulesDocText(): string {
     '',
     '<!-- Generated by tools/generateDocs.mjs from core/rules/. Do not edit: change the tables and run `npm run generate:docs`. -->',
     '',
-    'What the checker knows about an iDenfy token request, read from the rule tables in `core/rules/`. '
-      + 'The sources and decisions behind the tables are in the project reference (token-endpoint.md); '
-      + 'how to add a field or a rule is in [adding-rules.md](adding-rules.md).',
+    'What the checker knows about an iDenfy token request, read from the rule tables in `core/rules/`. ' +
+      'The sources and decisions behind the tables are in the project reference (token-endpoint.md); ' +
+      'how to add a field or a rule is in [adding-rules.md](adding-rules.md).',
     '',
     '- [Fields](#fields)',
     '- [The additionalSteps shape](#the-additionalsteps-shape)',

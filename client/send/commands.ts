@@ -6,14 +6,10 @@
 import * as vscode from 'vscode';
 import { answerPrompt, countProblems, fillUnknowns, parseAnswer, PayloadAtResult, spanForField, tokenEndpointUrl, UnknownAnswer, validateBaseUrl } from '../../core';
 import { COMMANDS, SETTINGS_SECTION } from '../../protocol';
-import {
-  ACTION_LABELS, checkCredentials, CREDIT_NOTE, errorsMessage, formatExchange, pickCredentials, presentResult, ResultAction, SendResult,
-  sendTokenRequest, unknownsMessage,
-} from '.';
+import { ACTION_LABELS, checkCredentials, CREDIT_NOTE, errorsMessage, formatExchange, pickCredentials, presentResult, ResultAction, SendResult, sendTokenRequest, unknownsMessage } from '.';
 
 /** SecretStorage keys; credentials never go to settings or files. */
 export const SECRET_KEYS = { apiKey: 'idenfy.apiKey', apiSecret: 'idenfy.apiSecret' } as const;
-
 
 const PAYLOAD_AT_TIMEOUT_MS = 15_000;
 
@@ -118,7 +114,9 @@ export function registerSendCommands(
   /** Runs the send; returns the result notification to show after the lock is released. */
   async function send(uriArg: unknown, offsetArg: unknown): Promise<(() => Promise<void>) | undefined> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showErrorMessage('iDenfy: Send Token Request is disabled in an untrusted workspace, so a repository cannot make you send your credentials to a URL of its choosing. Trust the workspace to use it.');
+      void vscode.window.showErrorMessage(
+        'iDenfy: Send Token Request is disabled in an untrusted workspace, so a repository cannot make you send your credentials to a URL of its choosing. Trust the workspace to use it.',
+      );
       return undefined;
     }
     const found = await payloadToSend(uriArg, offsetArg);
@@ -139,7 +137,9 @@ export function registerSendCommands(
     if (!credentials) return undefined;
 
     diagnostics.clear();
-    channel.appendLine(`\n===== ${new Date().toISOString()} · ${found ? vscode.workspace.asRelativePath(found.document.uri) : 'from the send history'} · credentials from ${credentials.source}${profileNote()}`);
+    channel.appendLine(
+      `\n===== ${new Date().toISOString()} · ${found ? vscode.workspace.asRelativePath(found.document.uri) : 'from the send history'} · credentials from ${credentials.source}${profileNote()}`,
+    );
     const result = await sendWithProgress(base, credentials, bodyText, config);
     channel.appendLine(formatExchange(result.exchange, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, result));
     if (result.kind === 'success') channel.appendLine(CREDIT_NOTE);
@@ -242,21 +242,24 @@ export function registerSendCommands(
       progress.report({ message: `sending to ${endpoint}…` });
       try {
         return await sendTokenRequest({
-        baseUrl: base,
-        apiKey: credentials.apiKey,
-        apiSecret: credentials.apiSecret,
-        bodyText,
-        timeoutMs: (config.get<number>('request.timeoutSeconds') ?? 30) * 1000,
-        maxRetries: config.get<number>('request.maxRetries') ?? 3,
-        initialRetryDelayMs: config.get<number>('request.initialRetryDelayMs') ?? 1000,
-        signal: abort.signal,
-        onAttempt: (event) => {
-          progress.report({
-            message: event.type === 'request'
-              ? event.attempt === 1 ? `sending to ${endpoint}…` : `attempt ${event.attempt} of ${event.maxAttempts}…`
-              : `${event.reason}: retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.nextAttempt} of ${event.maxAttempts})`,
-          });
-        },
+          baseUrl: base,
+          apiKey: credentials.apiKey,
+          apiSecret: credentials.apiSecret,
+          bodyText,
+          timeoutMs: (config.get<number>('request.timeoutSeconds') ?? 30) * 1000,
+          maxRetries: config.get<number>('request.maxRetries') ?? 3,
+          initialRetryDelayMs: config.get<number>('request.initialRetryDelayMs') ?? 1000,
+          signal: abort.signal,
+          onAttempt: (event) => {
+            progress.report({
+              message:
+                event.type === 'request'
+                  ? event.attempt === 1
+                    ? `sending to ${endpoint}…`
+                    : `attempt ${event.attempt} of ${event.maxAttempts}…`
+                  : `${event.reason}: retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.nextAttempt} of ${event.maxAttempts})`,
+            });
+          },
         });
       } finally {
         cancelled.dispose();
@@ -269,11 +272,7 @@ export function registerSendCommands(
     const { document, versionAtStart, payload } = found;
     if (!presentation.field || !presentation.diagnostic || document.version !== versionAtStart || document.isClosed) return;
     const span = spanForField(payload.fieldSpans, presentation.field) ?? { start: payload.start, end: Math.min(payload.end, payload.start + 1) };
-    const diagnostic = new vscode.Diagnostic(
-      new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)),
-      presentation.diagnostic,
-      vscode.DiagnosticSeverity.Error,
-    );
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), presentation.diagnostic, vscode.DiagnosticSeverity.Error);
     diagnostic.source = 'iDenfy (response)';
     if (result.kind === 'api-error') diagnostic.code = result.identifier;
     diagnostics.set(document.uri, [diagnostic]);
@@ -357,7 +356,7 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
     if (!typed) return undefined;
     const save = 'Save in Secret Storage';
     const once = 'Use Once';
-    const choice = await vscode.window.showInformationMessage('iDenfy: keep these credentials in VS Code\'s secret storage for the next requests? They never go to settings or files.', save, once);
+    const choice = await vscode.window.showInformationMessage("iDenfy: keep these credentials in VS Code's secret storage for the next requests? They never go to settings or files.", save, once);
     if (choice === undefined) return undefined;
     if (choice === save) {
       await secrets.store(keys.apiKey, typed.apiKey);
@@ -389,7 +388,7 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
 async function askCredentials(): Promise<{ apiKey: string; apiSecret: string } | undefined> {
   const apiKey = await vscode.window.showInputBox({
     title: 'iDenfy API key (1 of 2)',
-    prompt: 'The API key from the iDenfy dashboard (it decides the environment: DEV, TEST, PROD). Stored only in VS Code\'s secret storage.',
+    prompt: "The API key from the iDenfy dashboard (it decides the environment: DEV, TEST, PROD). Stored only in VS Code's secret storage.",
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => (text.trim() === '' ? 'Enter the API key.' : undefined),
@@ -397,7 +396,7 @@ async function askCredentials(): Promise<{ apiKey: string; apiSecret: string } |
   if (apiKey === undefined) return undefined;
   const apiSecret = await vscode.window.showInputBox({
     title: 'iDenfy API secret (2 of 2)',
-    prompt: 'The API secret that goes with the key. Stored only in VS Code\'s secret storage.',
+    prompt: "The API secret that goes with the key. Stored only in VS Code's secret storage.",
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => (text.trim() === '' ? 'Enter the API secret.' : undefined),
@@ -431,5 +430,7 @@ async function clearCredentials(secrets: vscode.SecretStorage, keys: { apiKey: s
   await secrets.delete(keys.apiKey);
   await secrets.delete(keys.apiSecret);
   const fromEnvironment = process.env.IDENFY_API_KEY && process.env.IDENFY_API_SECRET;
-  void vscode.window.showInformationMessage(`iDenfy: API credentials removed from VS Code's secret storage${note}.${fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''}`);
+  void vscode.window.showInformationMessage(
+    `iDenfy: API credentials removed from VS Code's secret storage${note}.${fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''}`,
+  );
 }

@@ -29,7 +29,11 @@ export function checkCredentials(apiKey: string | undefined, apiSecret: string |
     const trailing = /\s$/.test(value);
     if (leading || trailing) {
       const where = leading && trailing ? 'leading and trailing' : leading ? 'leading' : 'trailing';
-      problems.push({ credential, severity: 'warning', message: `The ${label} has ${where} whitespace, a common cause of 401 "Invalid authorization credentials" (often copied along with the value).` });
+      problems.push({
+        credential,
+        severity: 'warning',
+        message: `The ${label} has ${where} whitespace, a common cause of 401 "Invalid authorization credentials" (often copied along with the value).`,
+      });
     }
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(value.trim())) {
@@ -55,10 +59,7 @@ export type CredentialSource = 'secret-storage' | 'environment';
  * Where the send command takes credentials from: a complete pair in VS Code's secret storage, else a complete pair
  * from IDENFY_API_KEY / IDENFY_API_SECRET, else none (the command asks).
  */
-export function pickCredentials(
-  stored: { apiKey?: string; apiSecret?: string },
-  env: Readonly<Record<string, string | undefined>>,
-): (CredentialPair & { source: CredentialSource }) | undefined {
+export function pickCredentials(stored: { apiKey?: string; apiSecret?: string }, env: Readonly<Record<string, string | undefined>>): (CredentialPair & { source: CredentialSource }) | undefined {
   if (stored.apiKey && stored.apiSecret) return { apiKey: stored.apiKey, apiSecret: stored.apiSecret, source: 'secret-storage' };
   const apiKey = env.IDENFY_API_KEY;
   const apiSecret = env.IDENFY_API_SECRET;

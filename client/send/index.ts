@@ -8,8 +8,19 @@ export type { CredentialProblem, CredentialPair, CredentialSource } from './cred
 export type { Transport } from './request';
 export { sendTokenRequest, retryDelay, parseRetryAfter, describeNetworkError, DEFAULTS as SEND_DEFAULTS, USER_AGENT } from './request';
 export type {
-  SendTokenRequestOptions, AttemptEvent, AttemptRecord, Exchange, SendResult, SendSuccess, SendApiError, SendStatusError,
-  SendInvalidResponse, SendNetworkError, SendCancelled, SendInvalidRequest, NetworkFailure,
+  SendTokenRequestOptions,
+  AttemptEvent,
+  AttemptRecord,
+  Exchange,
+  SendResult,
+  SendSuccess,
+  SendApiError,
+  SendStatusError,
+  SendInvalidResponse,
+  SendNetworkError,
+  SendCancelled,
+  SendInvalidRequest,
+  NetworkFailure,
 } from './request';
 export { maskSecrets, maskValue, formatExchange, tokensIn } from './mask';
 export type { SecretToMask, FormatOptions } from './mask';

@@ -7,8 +7,17 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import {
-  explainIdentifierText, explainStatus, explainStatusMessageText, fieldFromMessage, isLoopbackHost, isPlainObject, isRetryableStatus,
-  tokenEndpointUrl, tryParseJson, validateBaseUrl, verificationLink,
+  explainIdentifierText,
+  explainStatus,
+  explainStatusMessageText,
+  fieldFromMessage,
+  isLoopbackHost,
+  isPlainObject,
+  isRetryableStatus,
+  tokenEndpointUrl,
+  tryParseJson,
+  validateBaseUrl,
+  verificationLink,
 } from '../../core';
 import { basicAuthorization, checkCredentials } from './credentials';
 import { maskSecrets, SecretToMask } from './mask';
@@ -333,7 +342,15 @@ type AttemptOutcome =
   | { kind: 'response'; status: number; statusText: string; headers: Record<string, string>; body: Buffer; bodyText: string; truncated: boolean; elapsedMs: number }
   | { kind: 'error'; error: NodeJS.ErrnoException; timedOut: boolean; aborted: boolean; elapsedMs: number };
 
-function performAttempt(url: URL, headers: Record<string, string>, body: Buffer, timeoutMs: number, signal: AbortSignal | undefined, lookup: LookupFunction | undefined, transport: Transport): Promise<AttemptOutcome> {
+function performAttempt(
+  url: URL,
+  headers: Record<string, string>,
+  body: Buffer,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  lookup: LookupFunction | undefined,
+  transport: Transport,
+): Promise<AttemptOutcome> {
   const started = Date.now();
   return new Promise<AttemptOutcome>((resolve) => {
     let settled = false;
@@ -375,8 +392,14 @@ function performAttempt(url: URL, headers: Record<string, string>, body: Buffer,
       const done = () => {
         const buffer = Buffer.concat(chunks);
         finish({
-          kind: 'response', status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', headers: flattenHeaders(response.headers),
-          body: buffer, bodyText: new TextDecoder('utf-8').decode(buffer), truncated, elapsedMs: Date.now() - started,
+          kind: 'response',
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? '',
+          headers: flattenHeaders(response.headers),
+          body: buffer,
+          bodyText: new TextDecoder('utf-8').decode(buffer),
+          truncated,
+          elapsedMs: Date.now() - started,
         });
       };
       response.on('data', (chunk: Buffer) => {
@@ -422,7 +445,15 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
   const parsed = outcome.truncated ? undefined : tryParseJson(outcome.bodyText);
 
   if (outcome.truncated) {
-    return { kind: 'invalid-response', ...base, status, contentType, retryable: false, preview: preview(outcome.bodyText), message: `The answer (HTTP ${status}) is larger than ${DEFAULTS.maxResponseBytes / 1024 / 1024} MB, far more than a token answer; is idenfy.baseUrl the iDenfy API?` };
+    return {
+      kind: 'invalid-response',
+      ...base,
+      status,
+      contentType,
+      retryable: false,
+      preview: preview(outcome.bodyText),
+      message: `The answer (HTTP ${status}) is larger than ${DEFAULTS.maxResponseBytes / 1024 / 1024} MB, far more than a token answer; is idenfy.baseUrl the iDenfy API?`,
+    };
   }
 
   if (status === 200 || status === 201) {
@@ -432,11 +463,26 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
     }
     const authToken = body.authToken;
     if (typeof authToken !== 'string' || authToken === '') {
-      return { kind: 'invalid-response', ...base, status, contentType, retryable: false, preview: preview(outcome.bodyText), message: `The answer is HTTP ${status} but has no authToken; is idenfy.baseUrl the iDenfy API?` };
+      return {
+        kind: 'invalid-response',
+        ...base,
+        status,
+        contentType,
+        retryable: false,
+        preview: preview(outcome.bodyText),
+        message: `The answer is HTTP ${status} but has no authToken; is idenfy.baseUrl the iDenfy API?`,
+      };
     }
     return {
-      kind: 'success', ...base, status, body, authToken,
-      ...stringField(body, 'scanRef'), ...stringField(body, 'clientId'), ...stringField(body, 'redirectUrl'), ...stringField(body, 'digitString'),
+      kind: 'success',
+      ...base,
+      status,
+      body,
+      authToken,
+      ...stringField(body, 'scanRef'),
+      ...stringField(body, 'clientId'),
+      ...stringField(body, 'redirectUrl'),
+      ...stringField(body, 'digitString'),
       verificationUrl: verificationLink(body.redirectUrl, authToken),
     };
   }
@@ -451,7 +497,12 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
       const byMessage = explainStatusMessageText(message);
       const explanation = [byMessage, byIdentifier].filter(Boolean).join(' ') || explainStatus(status, message, endpoint.href);
       return {
-        kind: 'api-error', ...base, status, identifier, message: message ?? '', known: byIdentifier !== undefined,
+        kind: 'api-error',
+        ...base,
+        status,
+        identifier,
+        message: message ?? '',
+        known: byIdentifier !== undefined,
         ...(fieldFromMessage(message) ? { field: fieldFromMessage(message) } : {}),
         explanation,
         retryable: retryable || (identifier === 'INTERNAL_ERROR' && !NEVER_RETRIED.has(status)),
@@ -505,7 +556,11 @@ export function describeNetworkError(error: NodeJS.ErrnoException, endpoint: URL
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return { reason: 'connection-refused', code, message: `Connection refused by ${where}: nothing listens there.${loopback ? ' Is the emulator running (npm run emulator)?' : ''} Check idenfy.baseUrl.` };
+      return {
+        reason: 'connection-refused',
+        code,
+        message: `Connection refused by ${where}: nothing listens there.${loopback ? ' Is the emulator running (npm run emulator)?' : ''} Check idenfy.baseUrl.`,
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
@@ -526,7 +581,8 @@ export function describeNetworkError(error: NodeJS.ErrnoException, endpoint: URL
   }
   if (isTlsError(error)) {
     return {
-      reason: 'tls', ...(code ? { code } : {}),
+      reason: 'tls',
+      ...(code ? { code } : {}),
       message: `The secure (TLS) connection to ${where} failed: ${error.message}. A proxy or antivirus that intercepts HTTPS, a wrong system clock, or an http:// server at an https:// URL?`,
     };
   }
@@ -586,5 +642,3 @@ function clampInt(value: number | undefined, min: number, max: number, fallback:
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.round(value)));
 }
-
-

@@ -64,7 +64,7 @@ export class CodeAnalysisCache {
   /** @internal The analysis remembered for exactly this text and settings object. */
   result<T>(fileName: string, text: string, scriptKind: TS.ScriptKind, settings: IdenfySettings): T | undefined {
     const entry = this.entries.get(fileName);
-    return entry && entry.text === text && entry.scriptKind === scriptKind && entry.result?.settings === settings ? entry.result.value as T : undefined;
+    return entry && entry.text === text && entry.scriptKind === scriptKind && entry.result?.settings === settings ? (entry.result.value as T) : undefined;
   }
 
   /** @internal */

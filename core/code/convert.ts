@@ -27,7 +27,11 @@ export interface RootChanges {
 export class PayloadConverter {
   private readonly K: typeof TS.SyntaxKind;
 
-  constructor(private readonly ts: typeof TS, private readonly sourceFile: TS.SourceFile, private readonly resolver: Resolver) {
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly sourceFile: TS.SourceFile,
+    private readonly resolver: Resolver,
+  ) {
     this.K = ts.SyntaxKind;
   }
 
@@ -74,9 +78,11 @@ export class PayloadConverter {
         const array: Node = { ...this.span(e), type: 'array', parent, children: [] };
         for (const element of (e as TS.ArrayLiteralExpression).elements) {
           // A spread adds items we cannot see; a hole is sent as null but is surely not meant: both unknown.
-          array.children!.push(element.kind === K.SpreadElement || element.kind === K.OmittedExpression
-            ? this.unknown(element, array, element.kind === K.SpreadElement ? 'spread' : 'hole')
-            : this.value(element, array, depth + 1));
+          array.children!.push(
+            element.kind === K.SpreadElement || element.kind === K.OmittedExpression
+              ? this.unknown(element, array, element.kind === K.SpreadElement ? 'spread' : 'hole')
+              : this.value(element, array, depth + 1),
+          );
         }
         return array;
       }
@@ -108,10 +114,12 @@ export class PayloadConverter {
       if (typeof key.value === 'string' && changes?.deletedKeys.has(key.value)) continue;
       let value: PayloadNode;
       if (member.kind === K.PropertyAssignment) {
-        value = typeof key.value === 'string' && changes?.changedKeys.has(key.value)
-          ? this.unknown(member.initializer, property, 'changed later')
-          : overridden(member, key.value) ? this.unknown(member.initializer, property, 'may be overridden by a later spread')
-            : this.value(member.initializer, property, depth + 1);
+        value =
+          typeof key.value === 'string' && changes?.changedKeys.has(key.value)
+            ? this.unknown(member.initializer, property, 'changed later')
+            : overridden(member, key.value)
+              ? this.unknown(member.initializer, property, 'may be overridden by a later spread')
+              : this.value(member.initializer, property, depth + 1);
       } else if (member.kind === K.ShorthandPropertyAssignment) {
         value = this.unknown(member.name, property); // `{ clientId }`: present, value computed
       } else {
@@ -186,12 +194,18 @@ export class PayloadConverter {
   private describe(node: TS.Node, what?: string): string {
     const K = this.K;
     const e = this.ts.isExpression(node) ? unwrapExpression(this.ts, node) : node;
-    const kind = what ?? (
-      e.kind === K.Identifier ? 'identifier'
-        : e.kind === K.CallExpression || e.kind === K.NewExpression ? 'call'
-          : e.kind === K.PropertyAccessExpression || e.kind === K.ElementAccessExpression ? 'member'
-            : e.kind === K.TemplateExpression ? 'template'
-              : e.kind === K.ConditionalExpression ? 'conditional'
+    const kind =
+      what ??
+      (e.kind === K.Identifier
+        ? 'identifier'
+        : e.kind === K.CallExpression || e.kind === K.NewExpression
+          ? 'call'
+          : e.kind === K.PropertyAccessExpression || e.kind === K.ElementAccessExpression
+            ? 'member'
+            : e.kind === K.TemplateExpression
+              ? 'template'
+              : e.kind === K.ConditionalExpression
+                ? 'conditional'
                 : 'expression');
     const full = this.sourceFile.text.slice(node.getStart(this.sourceFile), node.end).replace(/\s+/g, ' ');
     const text = full.length > 40 ? `${full.slice(0, 39)}…` : full;

@@ -14,7 +14,11 @@ const TOKEN_PATH = /^\/+api\/+v2\/+token\/?(?:[?#].*)?$/;
 export function isTokenEndpointUrl(url: string): boolean {
   const match = ABSOLUTE_URL.exec(url.trim());
   if (!match) return false;
-  const host = match[1].slice(match[1].lastIndexOf('@') + 1).replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
+  const host = match[1]
+    .slice(match[1].lastIndexOf('@') + 1)
+    .replace(/:\d*$/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   return (host === 'idenfy.com' || (host.endsWith('.idenfy.com') && /^[a-z0-9.-]+$/.test(host))) && TOKEN_PATH.test(match[2]);
 }
 

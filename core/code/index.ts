@@ -95,7 +95,11 @@ export function analyzeCode(document: CodeDocument, settings: IdenfySettings, ca
 
 function tooDeep(text: string): Finding {
   return {
-    start: 0, end: Math.min(1, text.length), severity: 'warning', code: PROJECT_CODES.tooDeep, href: DOCS.tokenGeneration,
+    start: 0,
+    end: Math.min(1, text.length),
+    severity: 'warning',
+    code: PROJECT_CODES.tooDeep,
+    href: DOCS.tokenGeneration,
     message: 'Not checked: this code nests too deeply to analyse (around a thousand levels of brackets or more); a token payload needs at most seven.',
   };
 }
@@ -110,8 +114,15 @@ export function mayHoldPayload(text: string, typeNames: TypeNameMatcher): boolea
   return /idenfy/i.test(text) && (/token/i.test(text) || typeNames.mayOccurIn(text));
 }
 
-function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind: TS.ScriptKind, settings: IdenfySettings, typeNames: TypeNameMatcher,
-  context: ResolutionContext | undefined, fileName: string): CodeAnalysis {
+function analyzeSourceFile(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  scriptKind: TS.ScriptKind,
+  settings: IdenfySettings,
+  typeNames: TypeNameMatcher,
+  context: ResolutionContext | undefined,
+  fileName: string,
+): CodeAnalysis {
   const index = new SourceIndex(ts, sourceFile);
   const resolver = new Resolver(ts, index, context, fileUriToPath(fileName));
   const requests = new RequestFinder(ts, resolver, index);
@@ -149,7 +160,9 @@ function analyzeSourceFile(ts: typeof TS, sourceFile: TS.SourceFile, scriptKind:
     const later = laterWrites(index, resolver, object);
     const writes = later.writes;
     // Merged into by Object.assign: keys the other sources add are not seen, so none is claimed missing.
-    const changes = MERGED_OBJECTS.has(object) ? { changedKeys: later.changes?.changedKeys ?? new Set<string>(), deletedKeys: later.changes?.deletedKeys ?? new Set<string>(), open: true } : later.changes;
+    const changes = MERGED_OBJECTS.has(object)
+      ? { changedKeys: later.changes?.changedKeys ?? new Set<string>(), deletedKeys: later.changes?.deletedKeys ?? new Set<string>(), open: true }
+      : later.changes;
     const root = converter.root(object, changes);
     if (!root) continue;
     payloads.push({ root, reason, via });
@@ -198,7 +211,13 @@ function firstSyntaxError(ts: typeof TS, sourceFile: TS.SourceFile, object: TS.O
   const start = object.getStart(sourceFile);
   const text = sourceFile.text;
   const prefix = 'async function* payload() { return (';
-  const probe = ts.createSourceFile('payload', `${prefix}${text.slice(start, object.end)}\n); }`, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
+  const probe = ts.createSourceFile(
+    'payload',
+    `${prefix}${text.slice(start, object.end)}\n); }`,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKind,
+  );
   const diagnostics = (probe as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (diagnostics.length === 0) return undefined;
   let first = Infinity;

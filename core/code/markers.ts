@@ -40,7 +40,7 @@ function nodeAfterComment(ts: typeof TS, sourceFile: TS.SourceFile, position: nu
     if (!next) return undefined;
     if (position < next.getStart(sourceFile)) {
       // A comment on the line of the previous token counts as that token's trailing comment: look at both kinds.
-      const comments = [...ts.getLeadingCommentRanges(sourceFile.text, next.pos) ?? [], ...ts.getTrailingCommentRanges(sourceFile.text, next.pos) ?? []];
+      const comments = [...(ts.getLeadingCommentRanges(sourceFile.text, next.pos) ?? []), ...(ts.getTrailingCommentRanges(sourceFile.text, next.pos) ?? [])];
       return comments.some((c) => c.pos <= position && position < c.end) && next.kind !== ts.SyntaxKind.EndOfFileToken ? next : undefined;
     }
     node = next;

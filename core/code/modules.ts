@@ -69,7 +69,10 @@ export class ModuleGraph {
   readonly maxFiles: number;
   readonly maxFileLength: number;
 
-  constructor(readonly host: FileSystemHost, options: ModuleGraphOptions = {}) {
+  constructor(
+    readonly host: FileSystemHost,
+    options: ModuleGraphOptions = {},
+  ) {
     this.maxFiles = options.maxFiles ?? 256;
     this.maxFileLength = options.maxFileLength ?? MAX_MODULE_FILE_LENGTH;
   }
@@ -171,7 +174,7 @@ export class ModuleGraph {
     this.files.delete(key);
     this.resolutions.clear();
     if (key.endsWith('.json')) this.configs.clear();
-    return [...this.dependents.get(key) ?? []];
+    return [...(this.dependents.get(key) ?? [])];
   }
 
   /** A document closed: forget what it read. */
@@ -235,7 +238,7 @@ export class ModuleGraph {
         if (manifest === undefined) continue;
         const json = parseLooseJson(manifest) as { name?: string; exports?: unknown; types?: string; main?: string } | undefined;
         if (!json || json.name !== name) continue;
-        const target = exportTarget(json.exports, subpath ? `./${subpath}` : '.') ?? (subpath ? subpath : json.types ?? json.main ?? 'index');
+        const target = exportTarget(json.exports, subpath ? `./${subpath}` : '.') ?? (subpath ? subpath : (json.types ?? json.main ?? 'index'));
         const found = this.resolveFile(join(folder, target));
         if (found) return found;
       }
@@ -258,7 +261,12 @@ export class ModuleGraph {
       const options = json?.compilerOptions;
       const baseUrl = typeof options?.baseUrl === 'string' ? join(directory, options.baseUrl) : undefined;
       const paths = new Map<string, string[]>();
-      for (const [pattern, targets] of Object.entries(options?.paths ?? {})) if (Array.isArray(targets)) paths.set(pattern, targets.filter((t) => typeof t === 'string'));
+      for (const [pattern, targets] of Object.entries(options?.paths ?? {}))
+        if (Array.isArray(targets))
+          paths.set(
+            pattern,
+            targets.filter((t) => typeof t === 'string'),
+          );
       found = { baseUrl, paths, pathsBase: baseUrl ?? directory };
       break;
     }
@@ -305,9 +313,7 @@ function conditionTarget(value: unknown, depth: number): string | undefined {
 
 /** JSON with comments and trailing commas (tsconfig.json, and package.json files carrying a comment). */
 function parseLooseJson(text: string): unknown {
-  const stripped = text
-    .replace(/("(?:[^"\\\n]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match, string: string | undefined) => string ?? '')
-    .replace(/,(\s*[}\]])/g, '$1');
+  const stripped = text.replace(/("(?:[^"\\\n]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match, string: string | undefined) => string ?? '').replace(/,(\s*[}\]])/g, '$1');
   try {
     return JSON.parse(stripped);
   } catch {

@@ -41,7 +41,24 @@ const WRITE_METHODS = new Set(['write', 'end']);
 /** Clients whose second argument is always options, never the body. */
 const OPTIONS_CLIENTS = new Set(['got', 'ky', 'request', 'requestPromise', 'rp', 'ofetch', '$fetch']);
 /** Keys that make an object an options object of got, ky, request or fetch rather than a body. */
-const OPTION_KEYS = ['json', 'body', 'form', 'formData', 'multipart', 'headers', 'searchParams', 'username', 'password', 'responseType', 'hooks', 'retry', 'timeout', 'throwHttpErrors', 'prefixUrl', 'method'];
+const OPTION_KEYS = [
+  'json',
+  'body',
+  'form',
+  'formData',
+  'multipart',
+  'headers',
+  'searchParams',
+  'username',
+  'password',
+  'responseType',
+  'hooks',
+  'retry',
+  'timeout',
+  'throwHttpErrors',
+  'prefixUrl',
+  'method',
+];
 const CLIENT_ID_KEYS = ['clientId', 'personScanRef'];
 /** Names of helpers that send (`postJson`, `callApi`, `createIdenfyToken`), unlike `console.log(url, payload)`. */
 const SENDER_NAME = /post|request|send|fetch|call|http|api|token|submit/i;
@@ -51,7 +68,11 @@ const TEST_DOUBLE = /mock|nock|stub|spy|fake|intercept|calledWith/i;
 export class RequestFinder {
   private readonly K: typeof TS.SyntaxKind;
 
-  constructor(private readonly ts: typeof TS, private readonly resolver: Resolver, private readonly index: SourceIndex) {
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly resolver: Resolver,
+    private readonly index: SourceIndex,
+  ) {
     this.K = ts.SyntaxKind;
   }
 
@@ -168,11 +189,14 @@ export class RequestFinder {
     const path = this.index.ancestorsOf(call);
     if (!path) return [];
     let at = path.length - 1;
-    while (at > 0 && (path[at - 1].kind === K.ParenthesizedExpression || path[at - 1].kind === K.AwaitExpression || path[at - 1].kind === K.NonNullExpression || path[at - 1].kind === K.AsExpression)) at--;
+    while (at > 0 && (path[at - 1].kind === K.ParenthesizedExpression || path[at - 1].kind === K.AwaitExpression || path[at - 1].kind === K.NonNullExpression || path[at - 1].kind === K.AsExpression))
+      at--;
     const parent = path[at - 1];
     if (parent?.kind === K.PropertyAccessExpression && WRITE_METHODS.has((parent as TS.PropertyAccessExpression).name.text)) {
       const chained = path[at - 2];
-      return chained?.kind === K.CallExpression && (chained as TS.CallExpression).expression === parent && (chained as TS.CallExpression).arguments[0] ? [(chained as TS.CallExpression).arguments[0]] : [];
+      return chained?.kind === K.CallExpression && (chained as TS.CallExpression).expression === parent && (chained as TS.CallExpression).arguments[0]
+        ? [(chained as TS.CallExpression).arguments[0]]
+        : [];
     }
     if (parent?.kind === K.VariableDeclaration && (parent as TS.VariableDeclaration).name.kind === K.Identifier) {
       return this.callsOnVariable((parent as TS.VariableDeclaration).name as TS.Identifier, [...WRITE_METHODS]);

@@ -27,7 +27,10 @@ export class ResolutionContext {
   private readonly resolvers = new Map<string, Resolver | null>();
   private budget = 48;
 
-  constructor(private readonly ts: typeof TS, readonly graph: ModuleGraph | undefined) {}
+  constructor(
+    private readonly ts: typeof TS,
+    readonly graph: ModuleGraph | undefined,
+  ) {}
 
   /** @internal */
   register(path: string, resolver: Resolver): void {
@@ -76,8 +79,15 @@ export class Resolver {
    * @param context other modules (absent: resolution stays within the file)
    * @param bindings a wrapper's parameters bound to a call site's arguments (evaluated by `caller`)
    */
-  constructor(private readonly ts: typeof TS, readonly index: SourceIndex, readonly context?: ResolutionContext, path?: string,
-    private readonly bindings?: ReadonlyMap<TS.Node, TS.Expression | undefined>, readonly caller?: Resolver, readonly wrapperDepth = 0) {
+  constructor(
+    private readonly ts: typeof TS,
+    readonly index: SourceIndex,
+    readonly context?: ResolutionContext,
+    path?: string,
+    private readonly bindings?: ReadonlyMap<TS.Node, TS.Expression | undefined>,
+    readonly caller?: Resolver,
+    readonly wrapperDepth = 0,
+  ) {
     this.K = ts.SyntaxKind;
     this.path = normalize(path ?? index.sourceFile.fileName);
     if (context && !bindings) context.register(this.path, this);
@@ -108,7 +118,7 @@ export class Resolver {
   exported(name: string, depth = 0): Binding | undefined {
     if (depth > 12) return undefined;
     const file = { path: this.path, text: this.index.sourceFile.text, sourceFile: this.index.sourceFile, index: this.index } as Parameters<typeof exportTable>[1];
-    const table = this.exportTableCache ??= exportTable(this.ts, file);
+    const table = (this.exportTableCache ??= exportTable(this.ts, file));
     const entry = table.named.get(name);
     if (entry?.kind === 'expression') return { resolver: this, expression: entry.expression };
     if (entry?.kind === 'local') {
@@ -162,7 +172,7 @@ export class Resolver {
   exportedTypeMembers(name: string, depth: number): string[] | undefined {
     if (depth > 8) return undefined;
     const file = { path: this.path, text: this.index.sourceFile.text, sourceFile: this.index.sourceFile, index: this.index } as Parameters<typeof exportTable>[1];
-    const table = this.exportTableCache ??= exportTable(this.ts, file);
+    const table = (this.exportTableCache ??= exportTable(this.ts, file));
     const entry = table.named.get(name);
     if (entry?.kind === 'local') return this.typeMembersOf(entry.name, depth + 1);
     if (entry?.kind === 'reexport') return this.context?.moduleResolver(this.path, entry.specifier)?.exportedTypeMembers(entry.name, depth + 1);
@@ -349,9 +359,7 @@ export class Resolver {
     const owner = this.route(access);
     if (owner !== this) return owner.memberValue(access, depth);
     const K = this.K;
-    const key = access.kind === K.PropertyAccessExpression
-      ? (access as TS.PropertyAccessExpression).name.text
-      : this.stringValue((access as TS.ElementAccessExpression).argumentExpression, depth + 1);
+    const key = access.kind === K.PropertyAccessExpression ? (access as TS.PropertyAccessExpression).name.text : this.stringValue((access as TS.ElementAccessExpression).argumentExpression, depth + 1);
     if (key === undefined) return undefined;
     const object = unwrapExpression(this.ts, access.expression);
 
@@ -446,7 +454,7 @@ export class Resolver {
         const binding = this.importBinding(declaration);
         if (!binding) return undefined;
         if (binding.declaration) return binding.resolver.functionOfDeclaration(binding.declaration);
-        return binding.expression ? binding.resolver.functionOf(binding.expression, depth + 1) ?? asFunction(binding.resolver, binding.expression) : undefined;
+        return binding.expression ? (binding.resolver.functionOf(binding.expression, depth + 1) ?? asFunction(binding.resolver, binding.expression)) : undefined;
       }
       return this.functionOfDeclaration(declaration);
     }
@@ -634,8 +642,7 @@ export class Resolver {
   }
 
   private classProperty(classNode: TS.ClassLikeDeclaration, key: string): TS.PropertyDeclaration | undefined {
-    return classNode.members.find((member): member is TS.PropertyDeclaration =>
-      member.kind === this.K.PropertyDeclaration && this.propertyName(member.name!) === key);
+    return classNode.members.find((member): member is TS.PropertyDeclaration => member.kind === this.K.PropertyDeclaration && this.propertyName(member.name!) === key);
   }
 
   private hasModifier(node: TS.PropertyDeclaration, kind: TS.SyntaxKind): boolean {
@@ -657,7 +664,12 @@ function oneAim(a: string | undefined, b: string | undefined): string | undefine
   const pa = parse(a);
   const pb = parse(b);
   if (!pa || !pb) return undefined;
-  const host = (match: RegExpExecArray) => match[1].slice(match[1].lastIndexOf('@') + 1).replace(/:\d*$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const host = (match: RegExpExecArray) =>
+    match[1]
+      .slice(match[1].lastIndexOf('@') + 1)
+      .replace(/:\d*$/, '')
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase();
   const isIdenfy = (h: string) => h === 'idenfy.com' || h.endsWith('.idenfy.com');
   const ha = host(pa);
   const hb = host(pb);

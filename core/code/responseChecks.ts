@@ -112,7 +112,10 @@ function responseVariable(ts: typeof TS, call: TS.Node, parents: ReadonlyMap<TS.
 function statusComparison(ts: typeof TS, node: TS.BinaryExpression, response: string): { status: TS.Expression; operator: string; value: number } | undefined {
   if (!isEquality(ts, node.operatorToken.kind)) return undefined;
   const operator = ts.tokenToString(node.operatorToken.kind) ?? '';
-  const sides: Array<[TS.Expression, TS.Expression]> = [[node.left, node.right], [node.right, node.left]];
+  const sides: Array<[TS.Expression, TS.Expression]> = [
+    [node.left, node.right],
+    [node.right, node.left],
+  ];
   for (const [status, literal] of sides) {
     const access = skipParens(ts, status);
     if (!ts.isPropertyAccessExpression(access) || !STATUS_PROPERTIES.has(access.name.text)) continue;
@@ -135,8 +138,9 @@ function acceptsBoth(ts: typeof TS, node: TS.BinaryExpression, parents: Readonly
 }
 
 function isEquality(ts: typeof TS, kind: TS.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken
-    || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
 }
 
 function skipParens(ts: typeof TS, node: TS.Expression): TS.Expression {

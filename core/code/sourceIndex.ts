@@ -67,7 +67,10 @@ export class SourceIndex {
   private readonly containsMemo = new WeakMap<TS.Node, boolean>();
   private readonly text: string;
 
-  constructor(private readonly ts: typeof TS, readonly sourceFile: TS.SourceFile) {
+  constructor(
+    private readonly ts: typeof TS,
+    readonly sourceFile: TS.SourceFile,
+  ) {
     this.K = ts.SyntaxKind;
     this.text = sourceFile.text;
   }
@@ -81,19 +84,23 @@ export class SourceIndex {
     let node: TS.Node = this.sourceFile;
     for (;;) {
       let next: TS.Node | undefined;
-      ts.forEachChild(node, (child) => {
-        if (child.pos > position) return true; // children come in order: nothing further holds it
-        if (position < child.end) {
-          next = child;
+      ts.forEachChild(
+        node,
+        (child) => {
+          if (child.pos > position) return true; // children come in order: nothing further holds it
+          if (position < child.end) {
+            next = child;
+            return true;
+          }
+          return undefined;
+        },
+        (children) => {
+          if (children.pos > position) return true;
+          if (position >= children.end) return undefined;
+          next = findInArray(children, position);
           return true;
-        }
-        return undefined;
-      }, (children) => {
-        if (children.pos > position) return true;
-        if (position >= children.end) return undefined;
-        next = findInArray(children, position);
-        return true;
-      });
+        },
+      );
       if (!next) return path;
       path.push(next);
       node = next;
@@ -231,8 +238,13 @@ export class SourceIndex {
     // `x.k.push(…)`: an array method that changes the value of x.k
     const callee = path[top];
     const call = path[this.skipWrappers(path, top) - 1];
-    if (keys.length >= 2 && first.name !== undefined && call?.kind === K.CallExpression && unwrapExpression(this.ts, (call as TS.CallExpression).expression) === callee
-      && MUTATING_METHODS.has(keys[keys.length - 1].name ?? '')) {
+    if (
+      keys.length >= 2 &&
+      first.name !== undefined &&
+      call?.kind === K.CallExpression &&
+      unwrapExpression(this.ts, (call as TS.CallExpression).expression) === callee &&
+      MUTATING_METHODS.has(keys[keys.length - 1].name ?? '')
+    ) {
       info.mutations.push({ root: identifier, kind: 'nested', key: first.name, keyNode: first.node, node: call });
       return;
     }
@@ -254,8 +266,8 @@ export class SourceIndex {
         const list = path[path.length - 3];
         if (list.kind === K.CatchClause) return add('other', declaration, list);
         const flags = list.flags;
-        const kind: DeclarationKind = flags & this.ts.NodeFlags.Const ? 'const' : flags & this.ts.NodeFlags.Let ? 'let'
-          : flags & (this.ts.NodeFlags.Using | this.ts.NodeFlags.AwaitUsing) ? 'other' : 'var';
+        const kind: DeclarationKind =
+          flags & this.ts.NodeFlags.Const ? 'const' : flags & this.ts.NodeFlags.Let ? 'let' : flags & (this.ts.NodeFlags.Using | this.ts.NodeFlags.AwaitUsing) ? 'other' : 'var';
         const scope = kind === 'var' ? this.functionScope(path, path.length - 3) : this.blockScope(path, path.length - 3);
         const required = declaration.initializer && requiredSpecifier(this.ts, declaration.initializer);
         if (required !== undefined) {
@@ -273,10 +285,16 @@ export class SourceIndex {
         if (owner.kind === K.Parameter) return add('other', owner, path[at - 1]);
         // `const { name } = require('x')`: one level of destructuring from a required module.
         const element = parent as TS.BindingElement;
-        const required = owner.kind === K.VariableDeclaration && at === path.length - 4 && !element.dotDotDotToken && (owner as TS.VariableDeclaration).initializer
-          ? requiredSpecifier(this.ts, (owner as TS.VariableDeclaration).initializer!) : undefined;
+        const required =
+          owner.kind === K.VariableDeclaration && at === path.length - 4 && !element.dotDotDotToken && (owner as TS.VariableDeclaration).initializer
+            ? requiredSpecifier(this.ts, (owner as TS.VariableDeclaration).initializer!)
+            : undefined;
         if (required !== undefined) {
-          const importedName = element.propertyName ? (this.ts.isIdentifier(element.propertyName) || this.ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined) : identifier.text;
+          const importedName = element.propertyName
+            ? this.ts.isIdentifier(element.propertyName) || this.ts.isStringLiteral(element.propertyName)
+              ? element.propertyName.text
+              : undefined
+            : identifier.text;
           if (importedName !== undefined) {
             info.declarations.push({ name: identifier.text, kind: 'other', node: owner, scope: this.blockScope(path, at - 1), imported: { specifier: required, name: importedName } });
             return true;
@@ -312,8 +330,7 @@ export class SourceIndex {
           for (let at = path.length - 1; at >= 0 && !declaration; at--) if (path[at].kind === K.ImportDeclaration) declaration = path[at] as TS.ImportDeclaration;
           if (declaration && this.ts.isStringLiteral(declaration.moduleSpecifier)) specifier = declaration.moduleSpecifier.text;
         }
-        const importedName = parent.kind === K.ImportClause ? 'default'
-          : parent.kind === K.ImportSpecifier ? ((parent as TS.ImportSpecifier).propertyName ?? identifier).text : '*';
+        const importedName = parent.kind === K.ImportClause ? 'default' : parent.kind === K.ImportSpecifier ? ((parent as TS.ImportSpecifier).propertyName ?? identifier).text : '*';
         info.declarations.push({ name: identifier.text, kind: 'other', node: parent, scope: this.sourceFile, imported: specifier === undefined ? undefined : { specifier, name: importedName } });
         return true;
       }
@@ -392,14 +409,26 @@ export class SourceIndex {
     // A destructuring assignment target: `({ a: x.k } = v)`, `[x] = v`, `({ x } = v)`
     for (let guard = 0; guard < 32; guard++) {
       const kind = parent.kind;
-      const ok = kind === K.ArrayLiteralExpression || kind === K.ObjectLiteralExpression || kind === K.SpreadElement || kind === K.SpreadAssignment
-        || (kind === K.PropertyAssignment && (parent as TS.PropertyAssignment).initializer === path[child])
-        || (kind === K.ShorthandPropertyAssignment)
-        || (kind === K.BinaryExpression && (parent as TS.BinaryExpression).operatorToken.kind === K.EqualsToken && (parent as TS.BinaryExpression).left === path[child]
-          && path[child].kind !== K.ObjectLiteralExpression && path[child].kind !== K.ArrayLiteralExpression);
+      const ok =
+        kind === K.ArrayLiteralExpression ||
+        kind === K.ObjectLiteralExpression ||
+        kind === K.SpreadElement ||
+        kind === K.SpreadAssignment ||
+        (kind === K.PropertyAssignment && (parent as TS.PropertyAssignment).initializer === path[child]) ||
+        kind === K.ShorthandPropertyAssignment ||
+        (kind === K.BinaryExpression &&
+          (parent as TS.BinaryExpression).operatorToken.kind === K.EqualsToken &&
+          (parent as TS.BinaryExpression).left === path[child] &&
+          path[child].kind !== K.ObjectLiteralExpression &&
+          path[child].kind !== K.ArrayLiteralExpression);
       if (!ok) {
-        if (kind === K.BinaryExpression && (parent as TS.BinaryExpression).operatorToken.kind === K.EqualsToken && (parent as TS.BinaryExpression).left === path[child]
-          && (path[child].kind === K.ObjectLiteralExpression || path[child].kind === K.ArrayLiteralExpression) && child !== at) {
+        if (
+          kind === K.BinaryExpression &&
+          (parent as TS.BinaryExpression).operatorToken.kind === K.EqualsToken &&
+          (parent as TS.BinaryExpression).left === path[child] &&
+          (path[child].kind === K.ObjectLiteralExpression || path[child].kind === K.ArrayLiteralExpression) &&
+          child !== at
+        ) {
           return { node: parent, isDelete: false };
         }
         if ((kind === K.ForOfStatement || kind === K.ForInStatement) && (parent as TS.ForOfStatement).initializer === path[child] && child !== at) return { node: parent, isDelete: false };
@@ -606,10 +635,10 @@ export class SourceIndex {
         }
         for (const value of values) {
           const unwrapped = unwrapExpression(this.ts, value);
-          const objects = isArray && unwrapped.kind === K.ArrayLiteralExpression
-            ? (unwrapped as TS.ArrayLiteralExpression).elements.map((e) => unwrapExpression(this.ts, e))
-            : isArray ? [] : [unwrapped];
-          for (const object of objects) if (object.kind === K.ObjectLiteralExpression) found.push({ object: object as TS.ObjectLiteralExpression, typeName, reference: reference as TS.TypeReferenceNode });
+          const objects =
+            isArray && unwrapped.kind === K.ArrayLiteralExpression ? (unwrapped as TS.ArrayLiteralExpression).elements.map((e) => unwrapExpression(this.ts, e)) : isArray ? [] : [unwrapped];
+          for (const object of objects)
+            if (object.kind === K.ObjectLiteralExpression) found.push({ object: object as TS.ObjectLiteralExpression, typeName, reference: reference as TS.TypeReferenceNode });
         }
       }
     }
@@ -723,8 +752,15 @@ export const CLIENT_FACTORIES = new Set(['create', 'extend']);
 export function isFunctionLike(ts: typeof TS, node: TS.Node): boolean {
   const K = ts.SyntaxKind;
   const kind = node.kind;
-  return kind === K.FunctionDeclaration || kind === K.FunctionExpression || kind === K.ArrowFunction || kind === K.MethodDeclaration
-    || kind === K.Constructor || kind === K.GetAccessor || kind === K.SetAccessor;
+  return (
+    kind === K.FunctionDeclaration ||
+    kind === K.FunctionExpression ||
+    kind === K.ArrowFunction ||
+    kind === K.MethodDeclaration ||
+    kind === K.Constructor ||
+    kind === K.GetAccessor ||
+    kind === K.SetAccessor
+  );
 }
 
 function entityName(ts: typeof TS, name: TS.EntityName): string {

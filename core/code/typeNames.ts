@@ -22,8 +22,25 @@ export interface TypeNameMatcher {
 
 /** Name words that say the type is not the token request: answers, callbacks, other endpoints, set-up. */
 const NOT_A_REQUEST_WORDS = new Set([
-  'Response', 'Responses', 'Result', 'Results', 'Reply', 'Webhook', 'Callback', 'Notification', 'Event', 'Error',
-  'Status', 'Delete', 'Deletion', 'Redirect', 'Config', 'Options', 'Settings', 'Client', 'Service',
+  'Response',
+  'Responses',
+  'Result',
+  'Results',
+  'Reply',
+  'Webhook',
+  'Callback',
+  'Notification',
+  'Event',
+  'Error',
+  'Status',
+  'Delete',
+  'Deletion',
+  'Redirect',
+  'Config',
+  'Options',
+  'Settings',
+  'Client',
+  'Service',
 ]);
 /** Words that say "not the request" only when no request word is there (`IdenfyTokenData` vs `IdenfyTokenRequestData`). */
 const WEAK_NOT_A_REQUEST_WORDS = new Set(['Data', 'Info', 'Details']);
@@ -58,9 +75,7 @@ function compile(patterns: readonly string[]): TypeNameMatcher {
   return {
     matches(name) {
       const simpleName = name.slice(name.lastIndexOf('.') + 1);
-      return compiled.some((pattern) =>
-        (pattern.regex.test(name) || pattern.regex.test(simpleName))
-        && (!pattern.wildcard || !saysNotARequest(simpleName)));
+      return compiled.some((pattern) => (pattern.regex.test(name) || pattern.regex.test(simpleName)) && (!pattern.wildcard || !saysNotARequest(simpleName)));
     },
     mayOccurIn(text) {
       return compiled.some((pattern) => pattern.literalParts.every((part) => text.includes(part)));

@@ -34,7 +34,8 @@ export function wrapperPayloads(ts: typeof TS, resolver: Resolver, home: Resolve
       for (const object of bodyObjects(ts, bound, body)) if (home.index.contains(object)) found.push({ object, via: `wrapper ${name} → ${via}` });
     }
     if (inner.kind === ts.SyntaxKind.CallExpression) {
-      for (const nested of wrapperPayloads(ts, bound, home, inner as TS.CallExpression, depth + 1)) found.push({ object: nested.object, via: `wrapper ${name} → ${nested.via.slice('wrapper '.length)}` });
+      for (const nested of wrapperPayloads(ts, bound, home, inner as TS.CallExpression, depth + 1))
+        found.push({ object: nested.object, via: `wrapper ${name} → ${nested.via.slice('wrapper '.length)}` });
     }
   }
   return found;

@@ -8,7 +8,21 @@ import { DOCUMENT_TYPE_DOCS, ENUM_VALUE_DOCS } from '../rules/enumDocs';
 import { FieldSpec, FIELDS } from '../rules/fields';
 import { KNOWN_LOCALES, localeName } from '../rules/locales';
 import { fieldsForCompletion, ruleSummary } from './fieldDocs';
-import { covers, keyLiteral, nextSignificant, nodeAtPath, PathSegment, preferredQuote, presentKeys, quoteAt, skipTriviaBackward, stringLiteral, keyValueSeparator, scalarLiteral, SyntaxFlavour } from './tree';
+import {
+  covers,
+  keyLiteral,
+  nextSignificant,
+  nodeAtPath,
+  PathSegment,
+  preferredQuote,
+  presentKeys,
+  quoteAt,
+  skipTriviaBackward,
+  stringLiteral,
+  keyValueSeparator,
+  scalarLiteral,
+  SyntaxFlavour,
+} from './tree';
 
 export type CompletionKind = 'field' | 'value' | 'keyword' | 'snippet';
 
@@ -326,12 +340,21 @@ function fieldSuggestions(context: KeyContext, style: Style, comma: string | und
     // clientId and its legacy alias name the same thing: one is enough.
     if (spec.aliasOf && present.has(spec.aliasOf)) return;
     if ([...present].some((name) => FIELDS.get(name)?.aliasOf === spec.name)) return;
-    suggestions.push(keySuggestion(context, style, spec.name, {
-      value: spec.name,
-      detail: spec.aliasOf || spec.legacy ? `${spec.type} (legacy)` : spec.type,
-      documentation: `${spec.description}\n\n**Rule:** ${ruleSummary(spec.rule)}`,
-      sortText: String(rank).padStart(3, '0'),
-    }, hasValueSuggestions(spec), comma));
+    suggestions.push(
+      keySuggestion(
+        context,
+        style,
+        spec.name,
+        {
+          value: spec.name,
+          detail: spec.aliasOf || spec.legacy ? `${spec.type} (legacy)` : spec.type,
+          documentation: `${spec.description}\n\n**Rule:** ${ruleSummary(spec.rule)}`,
+          sortText: String(rank).padStart(3, '0'),
+        },
+        hasValueSuggestions(spec),
+        comma,
+      ),
+    );
   });
   if (!present.has('additionalSteps') && !context.colonFollows) suggestions.push(additionalStepsSnippet(context, style, comma));
   return suggestions;
@@ -452,9 +475,7 @@ function valueCandidates(path: readonly PathSegment[], settings: IdenfySettings)
       case 'questionnaire':
         return (settings.account.questionnaireIds ?? []).map((id) => ({ value: id, detail: 'idenfy.account.questionnaireIds' }));
       case 'uuid':
-        return field.name === 'riskAssessmentProfile'
-          ? (settings.account.riskAssessmentProfileIds ?? []).map((id) => ({ value: id, detail: 'idenfy.account.riskAssessmentProfileIds' }))
-          : [];
+        return field.name === 'riskAssessmentProfile' ? (settings.account.riskAssessmentProfileIds ?? []).map((id) => ({ value: id, detail: 'idenfy.account.riskAssessmentProfileIds' })) : [];
       default:
         return [];
     }

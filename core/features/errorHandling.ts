@@ -20,11 +20,18 @@ export interface ErrorHandlingCode {
 /** VS Code language ids → the generator's language; undefined where there is none. */
 export function handlerLanguageOf(languageId: string): HandlerLanguage | undefined {
   switch (languageId) {
-    case 'typescript': case 'typescriptreact': return 'typescript';
-    case 'javascript': case 'javascriptreact': return 'javascript';
-    case 'python': return 'python';
-    case 'php': return 'php';
-    default: return undefined;
+    case 'typescript':
+    case 'typescriptreact':
+      return 'typescript';
+    case 'javascript':
+    case 'javascriptreact':
+      return 'javascript';
+    case 'python':
+      return 'python';
+    case 'php':
+      return 'php';
+    default:
+      return undefined;
   }
 }
 
@@ -34,15 +41,21 @@ const retried = (): ErrorEntry[] => entries().filter((e) => e.retry);
 const plain = (markdown: string) => markdown.replace(/`/g, '');
 
 function statusAdvice(status: number): string {
-  return STATUS_MESSAGES.filter((m) => m.status === status).map((m) => `"${m.message}": ${plain(m.action)}`).join(' ');
+  return STATUS_MESSAGES.filter((m) => m.status === status)
+    .map((m) => `"${m.message}": ${plain(m.action)}`)
+    .join(' ');
 }
 
 export function errorHandlingCode(language: HandlerLanguage): ErrorHandlingCode {
   switch (language) {
-    case 'typescript': return { functionName: 'createIdenfyToken', text: typeScript(true) };
-    case 'javascript': return { functionName: 'createIdenfyToken', text: typeScript(false) };
-    case 'python': return { functionName: 'create_idenfy_token', text: python() };
-    case 'php': return { functionName: 'createIdenfyToken', text: php() };
+    case 'typescript':
+      return { functionName: 'createIdenfyToken', text: typeScript(true) };
+    case 'javascript':
+      return { functionName: 'createIdenfyToken', text: typeScript(false) };
+    case 'python':
+      return { functionName: 'create_idenfy_token', text: python() };
+    case 'php':
+      return { functionName: 'createIdenfyToken', text: php() };
   }
 }
 
@@ -57,11 +70,11 @@ function typeScript(typed: boolean): string {
   }
   lines.push(
     '',
-    '/** A failed token request: `identifier` is iDenfy\'s (absent for 401, 402, 403), `advice` what to do about it. */',
+    "/** A failed token request: `identifier` is iDenfy's (absent for 401, 402, 403), `advice` what to do about it. */",
     'export class IdenfyTokenError extends Error {',
     ...(typed ? ['  readonly status: number;', '  readonly identifier: IdenfyErrorIdentifier | undefined;', '  readonly advice: string;', ''] : []),
     `  constructor(status${t(': number')}, identifier${t(': IdenfyErrorIdentifier | undefined')}, message${t(': string')}, advice${t(': string')}) {`,
-    '    super(`iDenfy answered ${status}${identifier ? ` ${identifier}` : \'\'}: ${message}`);',
+    "    super(`iDenfy answered ${status}${identifier ? ` ${identifier}` : ''}: ${message}`);",
     '    this.status = status;',
     '    this.identifier = identifier;',
     '    this.advice = advice;',
@@ -93,7 +106,7 @@ function typeScript(typed: boolean): string {
   for (const entry of entries()) {
     lines.push(`      case '${entry.identifier}': // ${plain(entry.meaning)} ${plain(entry.action)}`);
     if (entry.retry) {
-      lines.push('        if (attempt < maxRetries) {', '          await sleep(retryDelayMs(attempt, response.headers.get(\'Retry-After\')));', '          continue;', '        }');
+      lines.push('        if (attempt < maxRetries) {', "          await sleep(retryDelayMs(attempt, response.headers.get('Retry-After')));", '          continue;', '        }');
     }
     lines.push(`        throw new IdenfyTokenError(response.status, '${entry.identifier}', message, ${JSON.stringify(plain(entry.action))});`);
   }
@@ -135,15 +148,19 @@ function python(): string {
     '',
     'import requests',
     '',
-    `IDENFY_ERROR_IDENTIFIERS = (${entries().map((e) => `"${e.identifier}"`).join(', ')})`,
-    `IDENFY_RETRIED_IDENTIFIERS = (${retried().map((e) => `"${e.identifier}"`).join(', ')})`,
+    `IDENFY_ERROR_IDENTIFIERS = (${entries()
+      .map((e) => `"${e.identifier}"`)
+      .join(', ')})`,
+    `IDENFY_RETRIED_IDENTIFIERS = (${retried()
+      .map((e) => `"${e.identifier}"`)
+      .join(', ')})`,
     '',
     '',
     'class IdenfyTokenError(Exception):',
     '    """A failed token request: identifier is iDenfy\'s (None for 401, 402, 403), advice what to do about it."""',
     '',
     '    def __init__(self, status, identifier, message, advice):',
-    '        super().__init__(f"iDenfy answered {status}{\' \' + identifier if identifier else \'\'}: {message}")',
+    "        super().__init__(f\"iDenfy answered {status}{' ' + identifier if identifier else ''}: {message}\")",
     '        self.status = status',
     '        self.identifier = identifier',
     '        self.advice = advice',
@@ -178,7 +195,12 @@ function python(): string {
     lines.push(`        ${first ? 'if' : 'elif'} identifier == "${entry.identifier}":  # ${plain(entry.meaning)} ${plain(entry.action)}`);
     first = false;
     if (entry.retry) {
-      lines.push('            if attempt < max_retries:', '                time.sleep(_retry_delay(attempt, response.headers.get("Retry-After")))', '                attempt += 1', '                continue');
+      lines.push(
+        '            if attempt < max_retries:',
+        '                time.sleep(_retry_delay(attempt, response.headers.get("Retry-After")))',
+        '                attempt += 1',
+        '                continue',
+      );
     }
     lines.push(`            raise IdenfyTokenError(response.status_code, "${entry.identifier}", message, ${JSON.stringify(plain(entry.action))})`);
   }
@@ -211,7 +233,7 @@ function php(): string {
   const lines: string[] = [
     '// iDenfy error handling for POST /api/v2/token, written by iDenfy Token Request Tools from its error catalogue.',
     '',
-    '/** A failed token request: $identifier is iDenfy\'s (null for 401, 402, 403), $advice what to do about it. */',
+    "/** A failed token request: $identifier is iDenfy's (null for 401, 402, 403), $advice what to do about it. */",
     'class IdenfyTokenError extends \\RuntimeException',
     '{',
     '    public function __construct(public readonly int $status, public readonly ?string $identifier, string $message, public readonly string $advice)',
@@ -265,7 +287,12 @@ function php(): string {
   for (const entry of entries()) {
     lines.push(`            case '${entry.identifier}': // ${plain(entry.meaning)} ${plain(entry.action)}`);
     if (entry.retry) {
-      lines.push('                if ($attempt < $maxRetries) {', '                    usleep(idenfyRetryDelayMs($attempt, $retryAfter) * 1000);', '                    continue 2;', '                }');
+      lines.push(
+        '                if ($attempt < $maxRetries) {',
+        '                    usleep(idenfyRetryDelayMs($attempt, $retryAfter) * 1000);',
+        '                    continue 2;',
+        '                }',
+      );
     }
     lines.push(`                throw new IdenfyTokenError($status, '${entry.identifier}', $message, ${phpString(plain(entry.action))});`);
   }
@@ -284,7 +311,7 @@ function php(): string {
     '/** 1 s, 2 s, 4 s... (capped at 30 s) with +-50 % jitter, or what Retry-After asks (seconds or an HTTP date; at most 120 s). */',
     'function idenfyRetryDelayMs(int $attempt, ?string $retryAfter): int',
     '{',
-    '    if ($retryAfter !== null && $retryAfter !== \'\') {',
+    "    if ($retryAfter !== null && $retryAfter !== '') {",
     '        $seconds = ctype_digit($retryAfter) ? (int) $retryAfter : (strtotime($retryAfter) ?: time()) - time();',
     '        return max(0, min($seconds, 120)) * 1000;',
     '    }',

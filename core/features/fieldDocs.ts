@@ -62,8 +62,10 @@ export function ruleSummary(rule: FieldRule): string {
     case 'stringList':
       return 'An array of strings.';
     case 'additionalSteps':
-      return `An object keyed by country code or ${code('ALL')}, then by document type or ${code('ALL')}, then by step name (${code(UTILITY_BILL_STEP)} shows the utility-bill screen). `
-        + `Each step may have ${code('type')} (${list(ADDITIONAL_STEP_TYPES)}), ${code('fields')}, ${code('texts')} and ${code('settings')} (${list(ADDITIONAL_STEP_SETTINGS)}).`;
+      return (
+        `An object keyed by country code or ${code('ALL')}, then by document type or ${code('ALL')}, then by step name (${code(UTILITY_BILL_STEP)} shows the utility-bill screen). ` +
+        `Each step may have ${code('type')} (${list(ADDITIONAL_STEP_TYPES)}), ${code('fields')}, ${code('texts')} and ${code('settings')} (${list(ADDITIONAL_STEP_SETTINGS)}).`
+      );
     case 'additionalData':
       return 'An object keyed by step name; each value is an object of field values.';
   }

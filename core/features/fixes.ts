@@ -76,9 +76,10 @@ function replaceValue(node: PayloadNode, to: string | number | boolean | null, t
   else if (syntax === 'json') newText = JSON.stringify(to);
   else newText = stringLiteral(to, quoteAt(text, node.offset) ?? preferredQuote(text, node));
   const from = node.value;
-  const title = typeof from === 'string' && typeof to === 'string' && /^http:\/\//i.test(from) && to === `https://${from.slice('http://'.length)}`
-    ? 'Change http:// to https://'
-    : `Replace ${shown(from)} with ${shown(to)}`;
+  const title =
+    typeof from === 'string' && typeof to === 'string' && /^http:\/\//i.test(from) && to === `https://${from.slice('http://'.length)}`
+      ? 'Change http:// to https://'
+      : `Replace ${shown(from)} with ${shown(to)}`;
   return { title, edits: [{ start: node.offset, end: node.offset + node.length, newText }] };
 }
 

@@ -100,7 +100,12 @@ export function preferredQuote(text: string, within: PayloadNode | undefined): '
 /** A string as a literal of the given syntax: JSON, or JS/TS with the given quote. */
 export function stringLiteral(value: string, quote: '"' | "'" | '`'): string {
   if (quote === '"') return JSON.stringify(value);
-  let escaped = value.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  let escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   escaped = quote === '`' ? escaped.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') : escaped.replace(/'/g, "\\'");
   return quote + escaped + quote;
 }

@@ -51,7 +51,11 @@ export function materializePayload(root: PayloadNode, options: MaterializeOption
           const [key, value] = property.children ?? [];
           if (!key || key.type !== 'string' || typeof key.value !== 'string') {
             unknowns.push({
-              kind: 'entries', path: pathOf(segments), segments: [...segments], start: property.offset, end: property.offset + property.length,
+              kind: 'entries',
+              path: pathOf(segments),
+              segments: [...segments],
+              start: property.offset,
+              end: property.offset + property.length,
               description: key?.description ?? 'a computed key',
             });
             continue;
@@ -67,7 +71,11 @@ export function materializePayload(root: PayloadNode, options: MaterializeOption
         }
         if (node.hasSpread) {
           unknowns.push({
-            kind: 'entries', path: pathOf(segments), segments: [...segments], start: node.offset, end: node.offset + node.length,
+            kind: 'entries',
+            path: pathOf(segments),
+            segments: [...segments],
+            start: node.offset,
+            end: node.offset + node.length,
             description: 'a spread (`...`) whose keys are not known before run time',
           });
         }
@@ -88,7 +96,11 @@ export function materializePayload(root: PayloadNode, options: MaterializeOption
       case 'unknown':
       default:
         unknowns.push({
-          kind: 'value', path: pathOf(segments), segments: [...segments], start: node.offset, end: node.offset + node.length,
+          kind: 'value',
+          path: pathOf(segments),
+          segments: [...segments],
+          start: node.offset,
+          end: node.offset + node.length,
           ...(node.description ? { description: node.description } : {}),
         });
         return null;
@@ -180,9 +192,10 @@ const KIND_HINTS: Record<AnswerKind, string> = {
 /** The prompt of the input box for one unknown value. */
 export function answerPrompt(unknown: UnknownValue): string {
   const kind = answerKind(unknown);
-  const where = unknown.kind === 'entries'
-    ? `Keys for ${unknown.path === '' ? 'the body' : unknown.path} that come from ${unknown.description ?? 'code'} (keys written in the literal win)`
-    : `Value of ${unknown.path === '' ? 'the whole body' : unknown.path}${unknown.description ? `, computed from ${unknown.description}` : ''}`;
+  const where =
+    unknown.kind === 'entries'
+      ? `Keys for ${unknown.path === '' ? 'the body' : unknown.path} that come from ${unknown.description ?? 'code'} (keys written in the literal win)`
+      : `Value of ${unknown.path === '' ? 'the whole body' : unknown.path}${unknown.description ? `, computed from ${unknown.description}` : ''}`;
   return `${where}: ${KIND_HINTS[kind]}. Nothing is sent until every value is filled in.`;
 }
 
@@ -209,7 +222,9 @@ export function parseAnswer(text: string, unknown: Pick<UnknownValue, 'segments'
     case 'array':
       return json.ok && (json.value === null || Array.isArray(json.value)) ? json : { ok: false, message: `${name} must be a JSON array (e.g. ["ID_CARD"]) or null.` };
     case 'object':
-      return json.ok && isPlainObject(json.value) ? json : { ok: false, message: `${name === 'the body' && unknown.kind === 'value' ? 'The body' : `The keys for ${name}`} must be a JSON object, e.g. {"clientId": "user-1"}.` };
+      return json.ok && isPlainObject(json.value)
+        ? json
+        : { ok: false, message: `${name === 'the body' && unknown.kind === 'value' ? 'The body' : `The keys for ${name}`} must be a JSON object, e.g. {"clientId": "user-1"}.` };
   }
 }
 

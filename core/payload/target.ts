@@ -20,7 +20,7 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function validateBaseUrl(text: string): { ok: true; url: URL } | { ok: false; message: string } {
   const trimmed = (text ?? '').trim();
-  if (trimmed === '') return { ok: false, message: 'idenfy.baseUrl is empty. Set it to https://ivs.idenfy.com (or the local emulator\'s http://127.0.0.1:PORT).' };
+  if (trimmed === '') return { ok: false, message: "idenfy.baseUrl is empty. Set it to https://ivs.idenfy.com (or the local emulator's http://127.0.0.1:PORT)." };
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -32,7 +32,10 @@ export function validateBaseUrl(text: string): { ok: true; url: URL } | { ok: fa
   }
   if (url.protocol === 'http:') {
     if (!isLoopbackHost(url.hostname)) {
-      return { ok: false, message: `idenfy.baseUrl must use https:// (got ${url.origin}). Plain http:// is allowed only for loopback addresses (localhost, 127.0.0.1, [::1]), e.g. the local emulator.` };
+      return {
+        ok: false,
+        message: `idenfy.baseUrl must use https:// (got ${url.origin}). Plain http:// is allowed only for loopback addresses (localhost, 127.0.0.1, [::1]), e.g. the local emulator.`,
+      };
     }
   } else if (url.protocol !== 'https:') {
     return { ok: false, message: `idenfy.baseUrl must be an https:// URL; "${url.protocol}" is not supported.` };

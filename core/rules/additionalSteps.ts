@@ -1,10 +1,5 @@
 import { ADDITIONAL_STEP_SETTINGS, ADDITIONAL_STEP_TEXT_KEYS, ADDITIONAL_STEP_TYPES, UTILITY_BILL_STEP } from './documents';
-import {
-  ADDITIONAL_STEP_PROPERTY_DOCS,
-  ADDITIONAL_STEP_SETTING_DOCS,
-  ADDITIONAL_STEP_TEXT_DOCS,
-  ADDITIONAL_STEP_TYPE_DOCS,
-} from './enumDocs';
+import { ADDITIONAL_STEP_PROPERTY_DOCS, ADDITIONAL_STEP_SETTING_DOCS, ADDITIONAL_STEP_TEXT_DOCS, ADDITIONAL_STEP_TYPE_DOCS } from './enumDocs';
 
 /**
  * The shape of the nested `additionalSteps` value, as data: country key → document key → step name → step
@@ -108,20 +103,32 @@ const settingsShape: RecordShape = {
   what: 'additional step setting',
   summary: 'How the user may hand in the document.',
   expected: 'an object with canUpload, canCapture, canUploadPDF',
-  properties: Object.fromEntries(ADDITIONAL_STEP_SETTINGS.map((name) => [name, {
-    doc: ADDITIONAL_STEP_SETTING_DOCS[name], shape: { kind: 'boolean', label: 'key', summary: ADDITIONAL_STEP_SETTING_DOCS[name] } satisfies BooleanShape,
-  }])),
+  properties: Object.fromEntries(
+    ADDITIONAL_STEP_SETTINGS.map((name) => [
+      name,
+      {
+        doc: ADDITIONAL_STEP_SETTING_DOCS[name],
+        shape: { kind: 'boolean', label: 'key', summary: ADDITIONAL_STEP_SETTING_DOCS[name] } satisfies BooleanShape,
+      },
+    ]),
+  ),
 };
 
 const textShape: RecordShape = {
   kind: 'record',
   label: 'inStep',
   what: 'additional step text',
-  summary: 'The step\'s texts in one locale.',
+  summary: "The step's texts in one locale.",
   expected: 'an object with name and description',
-  properties: Object.fromEntries(ADDITIONAL_STEP_TEXT_KEYS.map((name) => [name, {
-    doc: ADDITIONAL_STEP_TEXT_DOCS[name], shape: { kind: 'string', label: 'inStep', summary: ADDITIONAL_STEP_TEXT_DOCS[name], nullIsBad: true } satisfies StringShape,
-  }])),
+  properties: Object.fromEntries(
+    ADDITIONAL_STEP_TEXT_KEYS.map((name) => [
+      name,
+      {
+        doc: ADDITIONAL_STEP_TEXT_DOCS[name],
+        shape: { kind: 'string', label: 'inStep', summary: ADDITIONAL_STEP_TEXT_DOCS[name], nullIsBad: true } satisfies StringShape,
+      },
+    ]),
+  ),
 };
 
 /** One step: `{ type?, fields?, texts?, settings? }`. */
@@ -147,7 +154,7 @@ const stepShape: RecordShape = {
       shape: {
         kind: 'map',
         label: 'inStep',
-        summary: 'The step\'s name and description per locale.',
+        summary: "The step's name and description per locale.",
         keys: { kind: 'locale', expected: 'locale codes' },
         expected: 'an object keyed by locale: { "en": { "name": …, "description": … } }',
         values: textShape,

@@ -25,13 +25,14 @@ export type ProjectCode = (typeof PROJECT_CODES)[keyof typeof PROJECT_CODES];
 
 /** What each project code means (the rules reference, docs/rules.md). */
 export const PROJECT_CODE_DOCS: Readonly<Record<ProjectCode, string>> = {
-  'unknown-field': 'A key that is not part of the documented POST /api/v2/token request (or of an additional step); iDenfy\'s handling of unknown keys is undocumented. Suggests the nearest documented name.',
+  'unknown-field':
+    "A key that is not part of the documented POST /api/v2/token request (or of an additional step); iDenfy's handling of unknown keys is undocumented. Suggests the nearest documented name.",
   'duplicate-key': 'A key that appears more than once; iDenfy keeps only the last value.',
   'numeric-client-id': '`clientId` sent as a number instead of a string: accepted by the API (an old official sample sends one), but documented as a string.',
   'legacy-field': 'A legacy field name that iDenfy still accepts (`personScanRef` for `clientId`).',
   'legacy-value': 'A legacy enum value that iDenfy still accepts (`VIDEO_CALL` token types, `ACTIVE` dummy status).',
   'country-array': '`country` sent as an array of codes, as one iDenfy example does; may not be honoured.',
-  'empty-documents': '`documents` is an empty array; leave it out or send null for the account\'s default document types.',
+  'empty-documents': "`documents` is an empty array; leave it out or send null for the account's default document types.",
   'unknown-locale': 'A locale outside the known list; iDenfy falls back to English.',
   'additional-data-without-steps': '`additionalData` without `additionalSteps`: the data is meant for COMPARE/EXTRACT steps.',
   'dev-credentials-only': 'A field that works only with DEV credentials (`dummyStatus`).',

@@ -81,7 +81,10 @@ function conflict(ctx: RuleContext, first: string, second: string): RuleHit<unde
     field: first,
     data: undefined,
     related: [{ ...spanOf(keyOf(b)), message: `${second} is set here` }],
-    fixes: [{ kind: 'removeProperty', property: a }, { kind: 'removeProperty', property: b }],
+    fixes: [
+      { kind: 'removeProperty', property: a },
+      { kind: 'removeProperty', property: b },
+    ],
   };
 }
 
@@ -148,7 +151,8 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     code: 'VALIDATION_ERROR',
     severity: 'error',
     doc: 'tokenGeneration',
-    summary: 'Country and document type combination is not supported: a document type tied to some countries (the `idenfy.countryBoundDocuments` table) asked for with `country` set to another, in `documents` or as a document key under a country key of `additionalSteps`.',
+    summary:
+      'Country and document type combination is not supported: a document type tied to some countries (the `idenfy.countryBoundDocuments` table) asked for with `country` set to another, in `documents` or as a document key under a country key of `additionalSteps`.',
     check(ctx) {
       const hits: RuleHit<CountryBound>[] = [];
       const country = ctx.literal('country');

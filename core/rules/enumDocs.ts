@@ -79,7 +79,7 @@ export const DOCUMENT_TYPE_DOCS: Readonly<Record<string, string>> = {
 /** How an additional step's document is processed (its `type`). */
 export const ADDITIONAL_STEP_TYPE_DOCS: Docs<string> = {
   UPLOAD: 'The document is stored with the verification; nothing is extracted or checked.',
-  EXTRACT: 'Data is extracted from the document (the step\'s `fields`) and returned with the result.',
+  EXTRACT: "Data is extracted from the document (the step's `fields`) and returned with the result.",
   COMPARE: 'Data is extracted from the document and compared with the values sent in `additionalData`.',
 };
 

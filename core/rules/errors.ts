@@ -35,7 +35,7 @@ const entries: readonly ErrorEntry[] = [
   {
     identifier: 'INTERNAL_ERROR',
     status: 500,
-    meaning: 'An unexpected failure on iDenfy\'s side.',
+    meaning: "An unexpected failure on iDenfy's side.",
     causes: 'Nothing in the request: a temporary problem of the service.',
     action: 'Retry with exponential back-off; contact iDenfy support if it persists.',
     retry: true,
@@ -98,8 +98,8 @@ const entries: readonly ErrorEntry[] = [
   {
     identifier: 'PARTNER_CONTRACT_ERROR',
     status: 400,
-    meaning: 'The account\'s contract does not permit the operation.',
-    causes: 'A `tokenType` the account may not generate, or `generateDigitString` with an `expiryTime` over the 8-digit code\'s maximum.',
+    meaning: "The account's contract does not permit the operation.",
+    causes: "A `tokenType` the account may not generate, or `generateDigitString` with an `expiryTime` over the 8-digit code's maximum.",
     action: 'Ask your iDenfy account manager to change the contract, or stay within what it allows.',
     retry: false,
     href: DOCS.errors,

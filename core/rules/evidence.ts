@@ -86,9 +86,24 @@ export const EVIDENCE = {
  * one of them makes the document "almost a payload" (the editor may offer to opt the file in, nothing more).
  */
 export const GENERIC_PAYLOAD_KEYS: ReadonlySet<string> = new Set([
-  'tokenType', 'expiryTime', 'sessionLength', 'locale', 'country', 'documents', 'successUrl', 'errorUrl', 'callbackUrl',
-  'theme', 'externalRef', 'firstName', 'lastName', 'dateOfBirth', 'nationality', 'showInstructions',
-  'questionnaire', 'additionalData',
+  'tokenType',
+  'expiryTime',
+  'sessionLength',
+  'locale',
+  'country',
+  'documents',
+  'successUrl',
+  'errorUrl',
+  'callbackUrl',
+  'theme',
+  'externalRef',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'nationality',
+  'showInstructions',
+  'questionnaire',
+  'additionalData',
 ]);
 
 /**
@@ -97,10 +112,25 @@ export const GENERIC_PAYLOAD_KEYS: ReadonlySet<string> = new Set([
  * or the `$schema`).
  */
 export const NOT_PAYLOAD_KEYS: ReadonlySet<string> = new Set([
-  'clientSecret', 'client_secret', 'redirectUri', 'redirect_uri', 'redirectUris', 'redirect_uris',
-  'grantType', 'grant_type', 'scope', 'scopes', 'tenantId', 'authority', 'issuer', 'tokenEndpoint', 'token_endpoint',
-  'scanRef', 'authToken',
+  'clientSecret',
+  'client_secret',
+  'redirectUri',
+  'redirect_uri',
+  'redirectUris',
+  'redirect_uris',
+  'grantType',
+  'grant_type',
+  'scope',
+  'scopes',
+  'tenantId',
+  'authority',
+  'issuer',
+  'tokenEndpoint',
+  'token_endpoint',
+  'scanRef',
+  'authToken',
 ]);
 
 /** Files that are JSON configuration of well-known tools and never a token payload by content. */
-export const NEVER_PAYLOAD_FILES = /^(package(-lock)?\.json|composer\.json|[jt]sconfig(\..*)?\.json|\.eslintrc(\.json)?|launch\.json|tasks\.json|settings\.json|extensions\.json|manifest\.json|app\.json|angular\.json|vercel\.json|firebase\.json|renovate\.json|lerna\.json|nx\.json|turbo\.json)$/i;
+export const NEVER_PAYLOAD_FILES =
+  /^(package(-lock)?\.json|composer\.json|[jt]sconfig(\..*)?\.json|\.eslintrc(\.json)?|launch\.json|tasks\.json|settings\.json|extensions\.json|manifest\.json|app\.json|angular\.json|vercel\.json|firebase\.json|renovate\.json|lerna\.json|nx\.json|turbo\.json)$/i;

@@ -58,12 +58,14 @@ function convert(syntax: SyntaxNode, reader: LiteralReader, parent: PayloadNode 
       for (const entry of literal.entries) {
         const property: Mutable = { offset: entry.node.startIndex, length: entry.node.endIndex - entry.node.startIndex, type: 'property', parent: object, children: [] };
         const keySpan = { offset: entry.key.startIndex, length: entry.key.endIndex - entry.key.startIndex };
-        const key: PayloadNode = entry.keyValue === undefined
-          ? { ...keySpan, type: 'unknown', description: describe('computed key', entry.key), parent: property }
-          : { ...keySpan, type: 'string', value: entry.keyValue, parent: property };
-        const value = entry.keyValue !== undefined && changes?.changedKeys.has(entry.keyValue)
-          ? { offset: entry.value.startIndex, length: entry.value.endIndex - entry.value.startIndex, type: 'unknown' as const, description: describe('changed later', entry.value), parent: property }
-          : convert(entry.value, reader, property, depth + 1);
+        const key: PayloadNode =
+          entry.keyValue === undefined
+            ? { ...keySpan, type: 'unknown', description: describe('computed key', entry.key), parent: property }
+            : { ...keySpan, type: 'string', value: entry.keyValue, parent: property };
+        const value =
+          entry.keyValue !== undefined && changes?.changedKeys.has(entry.keyValue)
+            ? { offset: entry.value.startIndex, length: entry.value.endIndex - entry.value.startIndex, type: 'unknown' as const, description: describe('changed later', entry.value), parent: property }
+            : convert(entry.value, reader, property, depth + 1);
         property.children!.push(key, value);
         object.children!.push(property);
       }

@@ -95,7 +95,10 @@ function option(array: SyntaxNode, key: string): SyntaxNode | undefined {
 }
 
 class PhpFile {
-  constructor(private readonly root: SyntaxNode, private readonly text: string) {}
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly text: string,
+  ) {}
 
   private functionScope(node: SyntaxNode): SyntaxNode {
     return ancestor(node.parent, FUNCTION_SCOPES) ?? this.root;
@@ -119,7 +122,11 @@ class PhpFile {
       if (!v || this.functionScope(v).id !== scope.id) continue;
       const parent = v.parent;
       if (parent?.type === 'assignment_expression' && parent.childForFieldName('left')?.id === v.id) values.push(parent.childForFieldName('right')!);
-      else if (parent && ['augmented_assignment_expression', 'reference_assignment_expression', 'global_declaration', 'foreach_statement', 'list_literal', 'static_variable_declaration'].includes(parent.type)) return undefined;
+      else if (
+        parent &&
+        ['augmented_assignment_expression', 'reference_assignment_expression', 'global_declaration', 'foreach_statement', 'list_literal', 'static_variable_declaration'].includes(parent.type)
+      )
+        return undefined;
     }
     return values.length === 1 ? values[0] : undefined;
   }
@@ -146,7 +153,12 @@ class PhpFile {
         continue;
       }
       const element = at && ancestor(at, ['const_element']);
-      if (element && named(element)[0]?.text === name && named(element)[0]?.startIndex === offset && !ancestor(element, ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'])) {
+      if (
+        element &&
+        named(element)[0]?.text === name &&
+        named(element)[0]?.startIndex === offset &&
+        !ancestor(element, ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'])
+      ) {
         values.push(named(element)[1]);
       }
     }
@@ -213,11 +225,16 @@ class PhpFile {
   private resolve(node: SyntaxNode, hops: number): SyntaxNode | undefined {
     if (hops > MAX_HOPS) return undefined;
     const e = unwrap(node);
-    const next = e.type === 'variable_name' ? this.variable(e)
-      : e.type === 'name' ? this.constant(e.text)
-        : e.type === 'class_constant_access_expression' ? this.classConstant(e)
-          : e.type === 'member_access_expression' ? this.property(e)
-            : undefined;
+    const next =
+      e.type === 'variable_name'
+        ? this.variable(e)
+        : e.type === 'name'
+          ? this.constant(e.text)
+          : e.type === 'class_constant_access_expression'
+            ? this.classConstant(e)
+            : e.type === 'member_access_expression'
+              ? this.property(e)
+              : undefined;
     if (next) return this.resolve(next, hops + 1);
     return ['variable_name', 'name', 'class_constant_access_expression', 'member_access_expression'].includes(e.type) ? undefined : e;
   }
@@ -309,7 +326,12 @@ class PhpFile {
         if (k !== undefined) changedKeys.add(k);
         open = true;
       } else if (parent?.type === 'argument' || parent?.type === 'reference_modifier' || parent?.type === 'by_ref') {
-        if (!ancestor(parent, ['function_call_expression'])?.childForFieldName('function')?.text.match(/^\\?(wp_)?json_encode$/i)) open = true;
+        if (
+          !ancestor(parent, ['function_call_expression'])
+            ?.childForFieldName('function')
+            ?.text.match(/^\\?(wp_)?json_encode$/i)
+        )
+          open = true;
       }
     }
     return open || changedKeys.size ? { changedKeys, open } : undefined;
@@ -470,7 +492,11 @@ export const php: LanguageModule = {
       const call = name?.parent;
       if (!name || !call) continue;
       const word = name.text.toLowerCase();
-      if ((word === 'post' || word === 'request') && ['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].includes(call.type) && call.childForFieldName('name')?.id === name.id) {
+      if (
+        (word === 'post' || word === 'request') &&
+        ['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].includes(call.type) &&
+        call.childForFieldName('name')?.id === name.id
+      ) {
         const args = argumentsOf(call);
         if (!args) continue;
         let urlNode = args[0];

@@ -18,8 +18,12 @@ const MAX_HOPS = 8;
 const UNKNOWN = { unknown: true } as unknown as SyntaxNode;
 /** Constructors of client objects, by their last name, as the `via` of a call on them. */
 const CLIENTS: Record<string, string> = {
-  Session: 'requests.Session', session: 'requests.Session', Client: 'httpx.Client', AsyncClient: 'httpx.AsyncClient',
-  ClientSession: 'aiohttp.ClientSession', PoolManager: 'urllib3.PoolManager',
+  Session: 'requests.Session',
+  session: 'requests.Session',
+  Client: 'httpx.Client',
+  AsyncClient: 'httpx.AsyncClient',
+  ClientSession: 'aiohttp.ClientSession',
+  PoolManager: 'urllib3.PoolManager',
 };
 const MODULES = new Set(['requests', 'httpx', 'aiohttp', 'urllib3']);
 const SCOPES = ['function_definition', 'lambda', 'class_definition'];
@@ -54,7 +58,10 @@ function argumentsOf(call: SyntaxNode): Arguments | undefined {
 }
 
 class PythonFile {
-  constructor(private readonly root: SyntaxNode, private readonly text: string) {}
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly text: string,
+  ) {}
 
   /** The scope a node's names resolve in: its function, else the module (class bodies do not enclose methods). */
   private scopesOf(node: SyntaxNode): SyntaxNode[] {
@@ -104,12 +111,15 @@ class PythonFile {
           const right = parent.childForFieldName('right');
           if (right) values.push(right);
           else other = true;
-        } else if (parent?.type === 'as_pattern_target' || parent?.type === 'augmented_assignment' && parent.childForFieldName('left')?.id === id.id) {
+        } else if (parent?.type === 'as_pattern_target' || (parent?.type === 'augmented_assignment' && parent.childForFieldName('left')?.id === id.id)) {
           const pattern = parent.parent;
           const value = parent.type === 'as_pattern_target' && pattern?.type === 'as_pattern' ? pattern.namedChild(0) : null;
           if (value) values.push(value);
           else other = true;
-        } else if (parent && ['for_statement', 'pattern_list', 'tuple_pattern', 'global_statement', 'nonlocal_statement', 'import_from_statement', 'dotted_name', 'aliased_import'].includes(parent.type)) {
+        } else if (
+          parent &&
+          ['for_statement', 'pattern_list', 'tuple_pattern', 'global_statement', 'nonlocal_statement', 'import_from_statement', 'dotted_name', 'aliased_import'].includes(parent.type)
+        ) {
           other = true;
         }
       }
@@ -216,7 +226,7 @@ class PythonFile {
         if (all === '{{') return '{';
         if (all === '}}') return '}';
         const ref = field ?? '';
-        if (!/^(\w*)$/.test(ref)) return (failed = true), '';
+        if (!/^(\w*)$/.test(ref)) return ((failed = true), '');
         const arg = ref === '' ? args.positional[auto++] : /^\d+$/.test(ref) ? args.positional[Number(ref)] : args.keyword.get(ref);
         const value = arg && this.string(arg, hops + 1);
         if (value === undefined) failed = true;
@@ -278,8 +288,8 @@ class PythonFile {
         if ((target?.type === 'assignment' || target?.type === 'augmented_assignment') && target.childForFieldName('left')?.id === parent.id) {
           const key = parent.childForFieldName('subscript');
           const keyText = key?.type === 'string' ? stringValue(key) : undefined;
-          if (keyText === undefined) open = true;
-          else changedKeys.add(keyText);
+          if (keyText !== undefined) changedKeys.add(keyText);
+          // A written key may also be a new one: the dict is open either way.
           open = true;
         } else if (target?.type === 'delete_statement' || target?.parent?.type === 'delete_statement') open = true;
       } else if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === id.id) {

@@ -34,7 +34,8 @@ function userFacing(value: unknown, path: string[] = [], out: Array<[string, str
 
 function clientSources(dir = join(ROOT, 'client')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? clientSources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [readFileSync(join(dir, entry.name), 'utf8')] : []);
+    entry.isDirectory() ? clientSources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+  );
 }
 
 describe('localisation', () => {

@@ -54,7 +54,9 @@ describe('layers', () => {
       for (const file of sourcesUnder(folder)) {
         for (const specifier of importsOf(file)) {
           if (!specifier.startsWith('.')) continue;
-          const target = relative(ROOT, resolve(dirname(file), specifier)).split(sep).join('/');
+          const target = relative(ROOT, resolve(dirname(file), specifier))
+            .split(sep)
+            .join('/');
           if (target.startsWith('core/') && target !== 'core/index') problems.push(`${relative(ROOT, file)} imports ${specifier}`);
         }
       }
@@ -66,7 +68,8 @@ describe('layers', () => {
     const problems: string[] = [];
     for (const file of sourcesUnder('server')) for (const s of importsOf(file)) if (s === 'vscode' || s.startsWith('vscode-languageclient')) problems.push(`${file}: ${s}`);
     for (const file of sourcesUnder('client')) for (const s of importsOf(file)) if (s.startsWith('vscode-languageserver/') || s === 'vscode-languageserver') problems.push(`${file}: ${s}`);
-    for (const folder of ['cli', 'emulator']) for (const file of sourcesUnder(folder)) for (const s of importsOf(file)) if (s === 'vscode' || s.startsWith('vscode-language')) problems.push(`${file}: ${s}`);
+    for (const folder of ['cli', 'emulator'])
+      for (const file of sourcesUnder(folder)) for (const s of importsOf(file)) if (s === 'vscode' || s.startsWith('vscode-language')) problems.push(`${file}: ${s}`);
     assert.deepEqual(problems, []);
   });
 });

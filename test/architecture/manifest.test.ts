@@ -50,7 +50,9 @@ describe('the manifest and the client follow VS Code conventions', () => {
       orders.add(property.order as number);
       assert.ok(property.markdownDescription, `${key}: markdownDescription`);
       assert.equal(property.description, undefined, `${key}: description`);
-      const enums = [property, property.items, property.additionalProperties].filter((p): p is Record<string, unknown[]> => !!p && typeof p === 'object' && Array.isArray((p as Record<string, unknown>).enum));
+      const enums = [property, property.items, property.additionalProperties].filter(
+        (p): p is Record<string, unknown[]> => !!p && typeof p === 'object' && Array.isArray((p as Record<string, unknown>).enum),
+      );
       for (const e of enums) assert.equal(e.enumDescriptions?.length, e.enum.length, `${key}: enumDescriptions`);
     }
     assert.equal(orders.size, Object.keys(properties).length, 'orders are distinct');

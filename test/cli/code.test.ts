@@ -20,20 +20,30 @@ describe('idenfy-token-lint: TypeScript and JavaScript sources', () => {
   it('finds payloads sent to /api/v2/token in .ts and .js files and reports them like JSON ones', () => {
     const run = runCli(['src'], project);
     assert.equal(run.code, 1);
-    assert.deepEqual(run.lines.filter((line) => /^src\//.test(line)).map((line) => line.split('  ').slice(0, 3).join('  ')), [
-      'src/kyc.ts:9:22  error  BAD_VALUE',
-      'src/session.js:8:16  error  BAD_VALUE',
-    ]);
+    assert.deepEqual(
+      run.lines.filter((line) => /^src\//.test(line)).map((line) => line.split('  ').slice(0, 3).join('  ')),
+      ['src/kyc.ts:9:22  error  BAD_VALUE', 'src/session.js:8:16  error  BAD_VALUE'],
+    );
     assert.match(run.stdout, /^src\/kyc\.ts:9:22 {2}error {2}BAD_VALUE {2}sessionLength must be an integer from 60 to 3600 seconds; got 4000\.$/m);
   });
 
   it('follows a payload across modules: the real-integration corpus gives the figure of its test', () => {
     const corpus = path.join(REPO_ROOT, 'test', 'fixtures', 'code-corpus');
     const report: JsonReport = JSON.parse(runCli(['--format', 'json', '.'], corpus).stdout);
-    assert.equal(report.files.reduce((sum, f) => sum + f.payloads, 0), 26);
+    assert.equal(
+      report.files.reduce((sum, f) => sum + f.payloads, 0),
+      26,
+    );
     // URL in a CommonJS config module (15), a wrapper's base URL (28), an imported constant (01)
-    for (const file of ['15-veyra-bot-idenfy-service/services/idenfyService.js', '28-mvp-verification-provider-adapter/src/components/compliance/operations/kyc/services/verificationProviderAdapter.ts', '01-idenfy-react-native-sample/example/src/App.tsx']) {
-      assert.ok(report.files.some((f) => f.path === file && f.payloads === 1), file);
+    for (const file of [
+      '15-veyra-bot-idenfy-service/services/idenfyService.js',
+      '28-mvp-verification-provider-adapter/src/components/compliance/operations/kyc/services/verificationProviderAdapter.ts',
+      '01-idenfy-react-native-sample/example/src/App.tsx',
+    ]) {
+      assert.ok(
+        report.files.some((f) => f.path === file && f.payloads === 1),
+        file,
+      );
     }
     // The app's own CreateIdenfySessionRequest (26) is not a token payload.
     assert.ok(!report.files.some((f) => f.path.endsWith('create-idenfy-session.ts')));
@@ -41,7 +51,13 @@ describe('idenfy-token-lint: TypeScript and JavaScript sources', () => {
 
   it('reports nothing for an OAuth client config and other iDenfy endpoints; does not read .d.ts files', () => {
     const report: JsonReport = JSON.parse(runCli(['--format', 'json', 'src'], project).stdout);
-    assert.deepEqual(report.files.map((f) => [f.path, f.language, f.payloads]), [['src/kyc.ts', 'code', 1], ['src/session.js', 'code', 1]]);
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.language, f.payloads]),
+      [
+        ['src/kyc.ts', 'code', 1],
+        ['src/session.js', 'code', 1],
+      ],
+    );
     assert.equal(report.summary.filesChecked, 3, 'auth.ts, kyc.ts, session.js; not types.d.ts');
   });
 
@@ -52,7 +68,10 @@ describe('idenfy-token-lint: TypeScript and JavaScript sources', () => {
     assert.deepEqual(plain.files, []);
     write(project, 'ci/types.json', JSON.stringify({ 'idenfy.typeNamePatterns': ['KycSessionBody'] }));
     const typed: JsonReport = JSON.parse(runCli(['--format', 'json', '--config', 'ci/types.json', 'src/typed.ts'], project).stdout);
-    assert.deepEqual(typed.files[0].findings.map((f) => [f.code, f.line, f.column]), [['BAD_VALUE', 3, 61]]);
+    assert.deepEqual(
+      typed.files[0].findings.map((f) => [f.code, f.line, f.column]),
+      [['BAD_VALUE', 3, 61]],
+    );
   });
 });
 

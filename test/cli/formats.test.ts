@@ -58,15 +58,18 @@ describe('idenfy-token-lint --format json', () => {
 
   it('lists the files holding payloads, sorted, with relative "/" paths, and no others', () => {
     const paths = report.files.map((f) => f.path);
-    assert.deepEqual(paths.filter((p) => p.endsWith('.json')), [
-      'packages/web/src/minimal.idenfy.json',
-      'payloads/bad.idenfy.json',
-      'payloads/callback.idenfy.json',
-      'payloads/clean.idenfy.json',
-      'payloads/twice.idenfy.json',
-      'payloads/windows.idenfy.json',
-      'requests/create-session.json',
-    ]);
+    assert.deepEqual(
+      paths.filter((p) => p.endsWith('.json')),
+      [
+        'packages/web/src/minimal.idenfy.json',
+        'payloads/bad.idenfy.json',
+        'payloads/callback.idenfy.json',
+        'payloads/clean.idenfy.json',
+        'payloads/twice.idenfy.json',
+        'payloads/windows.idenfy.json',
+        'requests/create-session.json',
+      ],
+    );
     assert.equal(report.summary.filesWithPayloads, report.files.filter((f) => f.payloads > 0).length);
     const clean = report.files.find((f) => f.path === 'payloads/clean.idenfy.json')!;
     assert.deepEqual(clean, { path: 'payloads/clean.idenfy.json', language: 'json', payloads: 1, findings: [] });
@@ -74,12 +77,15 @@ describe('idenfy-token-lint --format json', () => {
 
   it('gives each finding its severity, code, message, link, field and 1-based span', () => {
     const bad = report.files.find((f) => f.path === 'payloads/bad.idenfy.json')!;
-    assert.deepEqual(bad.findings.map((f) => [f.severity, f.code, f.field, f.line, f.column, f.endLine, f.endColumn]), [
-      ['error', 'BAD_VALUE', 'sessionLength', 3, 20, 3, 24],
-      ['error', 'BAD_VALUE', 'sex', 4, 10, 4, 13],
-      ['warning', 'unknown-field', 'expiry_time', 5, 3, 5, 16],
-      ['information', 'dev-credentials-only', 'dummyStatus', 6, 3, 6, 16],
-    ]);
+    assert.deepEqual(
+      bad.findings.map((f) => [f.severity, f.code, f.field, f.line, f.column, f.endLine, f.endColumn]),
+      [
+        ['error', 'BAD_VALUE', 'sessionLength', 3, 20, 3, 24],
+        ['error', 'BAD_VALUE', 'sex', 4, 10, 4, 13],
+        ['warning', 'unknown-field', 'expiry_time', 5, 3, 5, 16],
+        ['information', 'dev-credentials-only', 'dummyStatus', 6, 3, 6, 16],
+      ],
+    );
     const text = fs.readFileSync(path.join(project, 'payloads/bad.idenfy.json'), 'utf8');
     assert.equal(text.slice(bad.findings[0].offset, bad.findings[0].offset + bad.findings[0].length), '4000');
     for (const finding of bad.findings) {
@@ -92,7 +98,10 @@ describe('idenfy-token-lint --format json', () => {
   });
 
   it('reports skipped files with a reason', () => {
-    assert.deepEqual(report.skipped.map((s) => [s.path, s.reason]), [['assets/logo.idenfy.json', 'binary']]);
+    assert.deepEqual(
+      report.skipped.map((s) => [s.path, s.reason]),
+      [['assets/logo.idenfy.json', 'binary']],
+    );
   });
 
   it('--quiet leaves only errors in the files list', () => {
@@ -136,10 +145,10 @@ describe('idenfy-token-lint --format sarif', () => {
   it('derives one rule per check seen (code/field, a hierarchical id), with help text and links', () => {
     const driver = sarif.runs[0].tool.driver;
     assert.equal(driver.name, 'idenfy-token-lint');
-    assert.deepEqual(driver.rules.map((r: { id: string }) => r.id), [
-      'BAD_VALUE/firstName', 'BAD_VALUE/sessionLength', 'BAD_VALUE/sex', 'dev-credentials-only/dummyStatus', 'duplicate-key/locale',
-      'empty-documents/documents', 'unknown-field',
-    ]);
+    assert.deepEqual(
+      driver.rules.map((r: { id: string }) => r.id),
+      ['BAD_VALUE/firstName', 'BAD_VALUE/sessionLength', 'BAD_VALUE/sex', 'dev-credentials-only/dummyStatus', 'duplicate-key/locale', 'empty-documents/documents', 'unknown-field'],
+    );
     for (const rule of driver.rules) {
       assert.match(rule.helpUri, /^https:\/\/documentation\.idenfy\.com\//);
       assert.ok(rule.shortDescription.text.length > 10);
@@ -168,7 +177,9 @@ describe('idenfy-token-lint --format sarif', () => {
     assert.deepEqual(first.locations[0].physicalLocation.artifactLocation, { uri: 'payloads/bad.idenfy.json', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 3, startColumn: 20, endLine: 3, endColumn: 24, charOffset: 46, charLength: 4 });
     assert.match(first.message.text, /sessionLength/);
-    const windows = results.find((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri === 'payloads/windows.idenfy.json');
+    const windows = results.find(
+      (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri === 'payloads/windows.idenfy.json',
+    );
     assert.equal(windows.locations[0].physicalLocation.region.startColumn, 31);
     assert.equal(sarif.runs[0].columnKind, 'utf16CodeUnits');
     assert.match(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/\/.*\/$/);
@@ -181,9 +192,14 @@ describe('idenfy-token-lint --format sarif', () => {
     const invocation = sarif.runs[0].invocations[0];
     assert.equal(invocation.executionSuccessful, true);
     const skippedNotes = invocation.toolExecutionNotifications.filter((n: { locations?: unknown[] }) => n.locations);
-    assert.deepEqual(skippedNotes.map((n: { level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [n.level, n.locations[0].physicalLocation.artifactLocation.uri, n.message.text]), [
-      ['note', 'assets/logo.idenfy.json', 'Skipped: binary content (NUL bytes): not checked'],
-    ]);
+    assert.deepEqual(
+      skippedNotes.map((n: { level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [
+        n.level,
+        n.locations[0].physicalLocation.artifactLocation.uri,
+        n.message.text,
+      ]),
+      [['note', 'assets/logo.idenfy.json', 'Skipped: binary content (NUL bytes): not checked']],
+    );
   });
 
   it('an empty result is valid SARIF too', () => {

@@ -17,17 +17,20 @@ describe('idenfy-token-lint: human output on a project tree', () => {
     const run = runCli([], project);
     assert.equal(run.code, 1, run.stderr);
     const findings = run.lines.filter((line) => /^\S+:\d+:\d+ {2}/.test(line));
-    assert.deepEqual(findings.map((line) => line.split('  ').slice(0, 3).join('  ')), [
-      'payloads/bad.idenfy.json:3:20  error  BAD_VALUE',
-      'payloads/bad.idenfy.json:4:10  error  BAD_VALUE',
-      'payloads/bad.idenfy.json:5:3  warning  unknown-field',
-      'payloads/twice.idenfy.json:3:3  warning  duplicate-key',
-      'payloads/windows.idenfy.json:3:31  error  BAD_VALUE',
-      'requests/create-session.json:4:16  warning  empty-documents',
-      'requests/create-session.json:5:3  warning  unknown-field',
-      'src/kyc.ts:9:22  error  BAD_VALUE',
-      'src/session.js:8:16  error  BAD_VALUE',
-    ]);
+    assert.deepEqual(
+      findings.map((line) => line.split('  ').slice(0, 3).join('  ')),
+      [
+        'payloads/bad.idenfy.json:3:20  error  BAD_VALUE',
+        'payloads/bad.idenfy.json:4:10  error  BAD_VALUE',
+        'payloads/bad.idenfy.json:5:3  warning  unknown-field',
+        'payloads/twice.idenfy.json:3:3  warning  duplicate-key',
+        'payloads/windows.idenfy.json:3:31  error  BAD_VALUE',
+        'requests/create-session.json:4:16  warning  empty-documents',
+        'requests/create-session.json:5:3  warning  unknown-field',
+        'src/kyc.ts:9:22  error  BAD_VALUE',
+        'src/session.js:8:16  error  BAD_VALUE',
+      ],
+    );
     assert.match(findings[0], /sessionLength must be .*3600/);
     assert.match(findings[2], /did you mean expiryTime\?/);
     assert.ok(run.lines.includes('9 problems (5 errors, 4 warnings) and 1 note (--verbose lists them)'), run.stdout);
@@ -148,7 +151,10 @@ describe('idenfy-token-lint: human output on a project tree', () => {
     assert.equal(overlapping.code, 1, 'a glob matching only files named before is no "unmatched" error');
     assert.equal(JSON.parse(overlapping.stdout).files.length, 5, 'each file once');
     const brace = runCli(['--format', 'json', '{requests,packages}/**/*.json'], project);
-    assert.deepEqual(JSON.parse(brace.stdout).files.map((f: { path: string }) => f.path), ['packages/web/src/minimal.idenfy.json', 'requests/create-session.json']);
+    assert.deepEqual(
+      JSON.parse(brace.stdout).files.map((f: { path: string }) => f.path),
+      ['packages/web/src/minimal.idenfy.json', 'requests/create-session.json'],
+    );
   });
 
   it('reports paths relative to the current directory when run from a subfolder', () => {

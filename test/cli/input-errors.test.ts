@@ -47,10 +47,14 @@ describe('idenfy-token-lint: bad input exits 2 with a message, never a stack tra
   });
 
   it('--config with settings of the wrong type names each of them', () => {
-    write(project, 'ci/idenfy.json', JSON.stringify({
-      'idenfy.account.customCallbackUrl': 'no',
-      idenfy: { account: { digitStringMaxExpiry: -5 }, payloadFiles: '**/*.idenfy.json' },
-    }));
+    write(
+      project,
+      'ci/idenfy.json',
+      JSON.stringify({
+        'idenfy.account.customCallbackUrl': 'no',
+        idenfy: { account: { digitStringMaxExpiry: -5 }, payloadFiles: '**/*.idenfy.json' },
+      }),
+    );
     const run = runCli(['--config', 'ci/idenfy.json'], project);
     assertBadInput(run, /invalid settings in ci\/idenfy\.json:/);
     assert.match(run.stderr, /^ {2}idenfy\.account\.customCallbackUrl must be true or false; got "no"$/m);
@@ -98,7 +102,10 @@ describe('idenfy-token-lint: bad input exits 2 with a message, never a stack tra
       assert.equal(json.code, 1);
       const report = JSON.parse(json.stdout);
       assert.deepEqual(report.failures, []);
-      assert.deepEqual(report.skipped.filter((s: { reason: string }) => s.reason === 'broken-link').map((s: { path: string }) => s.path), ['payloads/dangling.json', 'payloads/loop-a.json', 'payloads/loop-b.json']);
+      assert.deepEqual(
+        report.skipped.filter((s: { reason: string }) => s.reason === 'broken-link').map((s: { path: string }) => s.path),
+        ['payloads/dangling.json', 'payloads/loop-a.json', 'payloads/loop-b.json'],
+      );
 
       if (process.getuid?.() !== 0) {
         const locked = path.join(own, 'payloads', 'locked.idenfy.json');

@@ -44,7 +44,10 @@ describe('idenfy-token-lint on look-alike JSON', () => {
     try {
       const run = runCli(['--format', 'json'], project);
       const report = JSON.parse(run.stdout) as { files: Array<{ path: string }> };
-      assert.deepEqual(report.files.map((f) => f.path), ['not-payloads/kiosk-settings.json']);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['not-payloads/kiosk-settings.json'],
+      );
     } finally {
       fs.rmSync(path.join(project, '.vscode'), { recursive: true, force: true });
     }

@@ -41,14 +41,18 @@ describe('the packed npm tarball runs the documented command', { skip: built ? f
     });
   }
 
-  it('the sample GitHub workflow\'s command writes a SARIF file, which it uploads to code scanning', () => {
+  it("the sample GitHub workflow's command writes a SARIF file, which it uploads to code scanning", () => {
     const workflow = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'github-workflow-idenfy.yml'), 'utf8');
     const command = /run: (npx .*idenfy-token-lint.*)$/m.exec(workflow)?.[1];
     assert.ok(command, 'the workflow runs the linter');
     assert.match(workflow, /security-events: write/);
     assert.match(workflow, /uses: github\/codeql-action\/upload-sarif@v3[\s\S]*sarif_file: idenfy\.sarif/);
     // The same arguments, with the version pin dropped (the tarball under test is that version, installed offline).
-    const args = command.split(/\s+/).slice(1).filter((a) => a !== '--yes').map((a) => a.replace(/^idenfy-token-tools@.*/, 'idenfy-token-tools'));
+    const args = command
+      .split(/\s+/)
+      .slice(1)
+      .filter((a) => a !== '--yes')
+      .map((a) => a.replace(/^idenfy-token-tools@.*/, 'idenfy-token-tools'));
     const consumer = path.join(dir, 'consumer');
     const run = spawnSync(NPX, ['--offline', ...args], { cwd: consumer, encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);

@@ -16,7 +16,8 @@ describe('idenfy-token-lint: worker threads on a larger tree', () => {
     for (let i = 0; i < FILES; i++) {
       const dir = `pkg-${i % 7}/src/${i % 13}`;
       if (i % 50 === 0) write(tree, `${dir}/session-${i}.idenfy.json`, JSON.stringify({ clientId: `u-${i}`, sessionLength: 5000 + i }, null, 2));
-      else if (i % 50 === 25) write(tree, `${dir}/kyc-${i}.ts`, `export const send = () => fetch('https://ivs.idenfy.com/api/v2/token', { method: 'POST', body: JSON.stringify({ clientId: 'u', sex: 'X${i}' }) });\n`);
+      else if (i % 50 === 25)
+        write(tree, `${dir}/kyc-${i}.ts`, `export const send = () => fetch('https://ivs.idenfy.com/api/v2/token', { method: 'POST', body: JSON.stringify({ clientId: 'u', sex: 'X${i}' }) });\n`);
       else if (i % 2) write(tree, `${dir}/module-${i}.ts`, `export function f${i}(x: number): number {\n  return x * ${i};\n}\n`);
       else write(tree, `${dir}/data-${i}.json`, JSON.stringify({ id: i, clientId: `c-${i}`, items: [1, 2, 3] }));
     }

@@ -5,7 +5,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { removeTree, runCli, write } from './helpers';
 
-interface Finding { code: string; line: number; column: number; offset: number }
+interface Finding {
+  code: string;
+  line: number;
+  column: number;
+  offset: number;
+}
 
 describe('idenfy-token-lint: reading files as the editor does', () => {
   let dir: string;
@@ -30,17 +35,29 @@ describe('idenfy-token-lint: reading files as the editor does', () => {
   it('a UTF-8 byte order mark is not part of the text: same lines, columns and offsets', () => {
     const plain = findings('plain.idenfy.json').map((f) => [f.code, f.line, f.column, f.offset]);
     assert.deepEqual(plain, [['BAD_VALUE', 3, 10, 32]]);
-    assert.deepEqual(findings('utf8-bom.idenfy.json').map((f) => [f.code, f.line, f.column, f.offset]), plain);
+    assert.deepEqual(
+      findings('utf8-bom.idenfy.json').map((f) => [f.code, f.line, f.column, f.offset]),
+      plain,
+    );
   });
 
   it('UTF-16 files with a byte order mark are decoded, not taken for binary', () => {
-    assert.deepEqual(findings('utf16le-bom.idenfy.json').map((f) => [f.code, f.line, f.column]), [['BAD_VALUE', 3, 10]]);
-    assert.deepEqual(findings('utf16be-bom.idenfy.json').map((f) => [f.code, f.line, f.column]), [['BAD_VALUE', 3, 10]]);
+    assert.deepEqual(
+      findings('utf16le-bom.idenfy.json').map((f) => [f.code, f.line, f.column]),
+      [['BAD_VALUE', 3, 10]],
+    );
+    assert.deepEqual(
+      findings('utf16be-bom.idenfy.json').map((f) => [f.code, f.line, f.column]),
+      [['BAD_VALUE', 3, 10]],
+    );
   });
 
   it('reads a file larger than its read buffer to the end', () => {
     const large = findings('large.idenfy.json');
-    assert.ok(large.some((f) => f.code === 'BAD_VALUE' && f.line === 4 && f.column === 10), JSON.stringify(large));
+    assert.ok(
+      large.some((f) => f.code === 'BAD_VALUE' && f.line === 4 && f.column === 10),
+      JSON.stringify(large),
+    );
   });
 
   it('stops reading a large binary file at its first chunk', () => {

@@ -62,7 +62,10 @@ describe('idenfy-token-lint: settings change what is reported', () => {
 
     write(project, 'ci/config-dir.json', JSON.stringify({ 'idenfy.payloadFiles': ['config/plain.json'] }));
     const matched = runCli(['--format', 'json', '--config', 'ci/config-dir.json', 'config'], project);
-    assert.deepEqual(JSON.parse(matched.stdout).files.map((f: { path: string }) => f.path), ['config/plain.json']);
+    assert.deepEqual(
+      JSON.parse(matched.stdout).files.map((f: { path: string }) => f.path),
+      ['config/plain.json'],
+    );
   });
 
   it('idenfy.account.digitStringMaxExpiry changes the digit-code limit', () => {

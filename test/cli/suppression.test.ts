@@ -14,15 +14,7 @@ describe('idenfy-token-lint: idenfy-ignore-next-line and idenfy.severity', () =>
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idenfy-cli-suppress-'));
     fs.mkdirSync(path.join(dir, '.git'));
     write(dir, 'a.idenfy.jsonc', '{\n  "clientId": "a",\n  // idenfy-ignore-next-line BAD_VALUE -- the sandbox accepts it\n  "sessionLength": 1,\n  "locale": "xx"\n}\n');
-    write(dir, 'b.ts', [
-      "const body: IdenfyTokenRequest = {",
-      "  clientId: 'a',",
-      '  // idenfy-ignore-next-line',
-      "  tokenType: 'BAD',",
-      "  sessionLength: 1,",
-      '};',
-      '',
-    ].join('\n'));
+    write(dir, 'b.ts', ['const body: IdenfyTokenRequest = {', "  clientId: 'a',", '  // idenfy-ignore-next-line', "  tokenType: 'BAD',", '  sessionLength: 1,', '};', ''].join('\n'));
     write(dir, 'severity.json', JSON.stringify({ 'idenfy.severity': { 'unknown-locale': 'error', BAD_VALUE: 'off' } }));
   });
   after(() => removeTree(dir));
@@ -61,7 +53,10 @@ describe('idenfy-token-lint: idenfy-ignore-next-line and idenfy.severity', () =>
     const run = runCli(['--config', 'severity.json', '--format', 'sarif', 'a.idenfy.jsonc', 'b.ts'], dir);
     const sarif = JSON.parse(run.stdout);
     assert.ok(validate(sarif), JSON.stringify(compiled.errors, null, 2));
-    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`), ['unknown-locale/locale error']);
+    assert.deepEqual(
+      sarif.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`),
+      ['unknown-locale/locale error'],
+    );
     assert.equal(sarif.runs[0].tool.driver.rules[0].defaultConfiguration.level, 'error');
   });
 });

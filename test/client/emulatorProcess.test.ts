@@ -16,16 +16,27 @@ describe('the local emulator as a child process', () => {
     assert.equal(parseEmulatorBanner('iDenfy emulator: POST http://127.0.0.1:1/api/v2/token\n  API key:    k\n  API secret: (the one given with --secret)'), undefined);
   });
 
-  it('starts dist/emulator.js on a free loopback port, creates a token with its demo credentials, and stops', { skip: !existsSync(SCRIPT) && 'dist/emulator.js is not built (npm run build)' }, async () => {
-    const emulator = await startEmulatorProcess(SCRIPT);
-    try {
-      assert.match(emulator.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
-      assert.notEqual(emulator.baseUrl, 'http://127.0.0.1:8089', 'a free port, not the fixed default');
-      const result = await sendTokenRequest({ baseUrl: new URL(emulator.baseUrl), apiKey: emulator.apiKey, apiSecret: emulator.apiSecret, bodyText: '{"clientId":"from-the-command"}', timeoutMs: 5000, maxRetries: 0 });
-      assert.equal(result.kind, 'success');
-    } finally {
-      await emulator.stop();
-    }
-    assert.ok(emulator.process.exitCode !== null || emulator.process.signalCode !== null, 'the process has exited');
-  });
+  it(
+    'starts dist/emulator.js on a free loopback port, creates a token with its demo credentials, and stops',
+    { skip: !existsSync(SCRIPT) && 'dist/emulator.js is not built (npm run build)' },
+    async () => {
+      const emulator = await startEmulatorProcess(SCRIPT);
+      try {
+        assert.match(emulator.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+        assert.notEqual(emulator.baseUrl, 'http://127.0.0.1:8089', 'a free port, not the fixed default');
+        const result = await sendTokenRequest({
+          baseUrl: new URL(emulator.baseUrl),
+          apiKey: emulator.apiKey,
+          apiSecret: emulator.apiSecret,
+          bodyText: '{"clientId":"from-the-command"}',
+          timeoutMs: 5000,
+          maxRetries: 0,
+        });
+        assert.equal(result.kind, 'success');
+      } finally {
+        await emulator.stop();
+      }
+      assert.ok(emulator.process.exitCode !== null || emulator.process.signalCode !== null, 'the process has exited');
+    },
+  );
 });

@@ -17,7 +17,14 @@ describe('send history', () => {
       const body = JSON.stringify({ clientId: 'history-1' });
       const ok = await send(emulator, body);
       assert.equal(ok.kind, 'success');
-      const entry = await history.add({ profile: 'DEV', endpoint: `${emulator.url}/api/v2/token`, bodyText: body, result: ok, credentials: { apiKey: KEY, apiSecret: SECRET }, source: 'a.idenfy.json' });
+      const entry = await history.add({
+        profile: 'DEV',
+        endpoint: `${emulator.url}/api/v2/token`,
+        bodyText: body,
+        result: ok,
+        credentials: { apiKey: KEY, apiSecret: SECRET },
+        source: 'a.idenfy.json',
+      });
       assert.equal(entry.kind, 'success');
       assert.equal(entry.status, 201);
       assert.equal(entry.profile, 'DEV');
@@ -36,7 +43,10 @@ describe('send history', () => {
       const second = await history.add({ profile: 'DEV', endpoint: `${emulator.url}/api/v2/token`, bodyText: '{}', result: bad, credentials: { apiKey: KEY, apiSecret: SECRET } });
       assert.equal(second.status, 400);
       assert.ok(second.identifier);
-      assert.deepEqual(history.list().map((e) => e.id), [second.id, entry.id]);
+      assert.deepEqual(
+        history.list().map((e) => e.id),
+        [second.id, entry.id],
+      );
       assert.match(describeEntry(second).label, new RegExp(second.identifier!));
       assert.match(describeEntry(entry).description, /^DEV · /);
       assert.equal(history.find(entry.id)?.bodyText, body);

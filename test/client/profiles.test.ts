@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  checkProfileName, DEFAULT_PROFILE, dummyStatusNote, hostNeedingApproval, isDevProfile, MementoLike, productionConfirmation, ProfileStore, SecretsLike, secretKeysFor,
+  checkProfileName,
+  DEFAULT_PROFILE,
+  dummyStatusNote,
+  hostNeedingApproval,
+  isDevProfile,
+  MementoLike,
+  productionConfirmation,
+  ProfileStore,
+  SecretsLike,
+  secretKeysFor,
 } from '../../client/profiles';
 
 /** In-memory stand-ins for vscode.Memento and vscode.SecretStorage (the storage interface only). */
@@ -33,7 +42,10 @@ describe('ProfileStore', () => {
     store.onDidChange(() => changes++);
     const dev = await store.add('DEV', false, { apiKey: 'dev-key', apiSecret: 'dev-secret' });
     const prod = await store.add('Production', true, { apiKey: 'prod-key', apiSecret: 'prod-secret' });
-    assert.deepEqual(store.list().map((p) => p.name), ['Default', 'DEV', 'Production']);
+    assert.deepEqual(
+      store.list().map((p) => p.name),
+      ['Default', 'DEV', 'Production'],
+    );
     assert.equal(store.active().id, 'default');
     await store.switchTo(prod.id);
     assert.equal(store.active().name, 'Production');
@@ -55,7 +67,10 @@ describe('ProfileStore', () => {
     assert.ok(changes >= 5);
 
     // A new store on the same storage reads the same profiles (globalState persists).
-    assert.deepEqual(new ProfileStore(state, secrets).list().map((p) => p.name), ['Default', 'Sandbox']);
+    assert.deepEqual(
+      new ProfileStore(state, secrets).list().map((p) => p.name),
+      ['Default', 'Sandbox'],
+    );
   });
 
   it('gives distinct ids and secret keys to names that slug alike', async () => {

@@ -14,7 +14,7 @@ import { generateSnippet, SNIPPET_FORMATS, snippetEndpoint } from '../../core';
 import { KEY, SECRET, withEmulator } from './send/helpers';
 
 const PAYLOAD = {
-  clientId: "o'brien-\"quoted\" $HOME `x` \\ ünï",
+  clientId: 'o\'brien-"quoted" $HOME `x` \\ ünï',
   firstName: 'Zoë',
   documents: ['ID_CARD', 'PASSPORT'],
   expiryTime: 600,
@@ -98,14 +98,16 @@ describe('copy as code', () => {
     });
   });
 
-  const pythonWithRequests = has('python3') && (() => {
-    try {
-      execFileSync('python3', ['-c', 'import requests'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
+  const pythonWithRequests =
+    has('python3') &&
+    (() => {
+      try {
+        execFileSync('python3', ['-c', 'import requests'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
   it('the Python (requests) snippet, run with python3, creates a token', { skip: !pythonWithRequests && 'python3 with requests is not installed' }, async () => {
     await withEmulator({}, async (emulator) => {
       const source = generateSnippet('python-requests', { value: PAYLOAD, baseUrl: emulator.url });

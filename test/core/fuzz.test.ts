@@ -79,13 +79,19 @@ describe('fuzz: the core never throws and keeps spans inside the text', () => {
     }
   });
 
-  run('analyzeCode on mutated code', 300, 2500, CODE_FIXTURES.map((f) => f.text), (text) => {
-    for (const fileName of ['x.ts', 'x.jsx']) {
-      const analysis = analyzeCode({ text, fileName }, DEFAULT_SETTINGS);
-      assertSaneFindings(analysis.findings, text, `code ${fileName}`);
-      for (const p of analysis.payloads) assert.ok(p.root.offset >= 0 && p.root.offset + p.root.length <= text.length, 'payload inside the text');
-    }
-  });
+  run(
+    'analyzeCode on mutated code',
+    300,
+    2500,
+    CODE_FIXTURES.map((f) => f.text),
+    (text) => {
+      for (const fileName of ['x.ts', 'x.jsx']) {
+        const analysis = analyzeCode({ text, fileName }, DEFAULT_SETTINGS);
+        assertSaneFindings(analysis.findings, text, `code ${fileName}`);
+        for (const p of analysis.payloads) assert.ok(p.root.offset >= 0 && p.root.offset + p.root.length <= text.length, 'payload inside the text');
+      }
+    },
+  );
 });
 
 describe('differential: the fast JSON parser agrees with jsonc-parser', () => {

@@ -30,7 +30,54 @@ export const JSON_FIXTURES = [...filesIn(join(FIXTURES, 'json'), /\.jsonc?$/), .
 export const CODE_FIXTURES = filesIn(join(FIXTURES, 'code'), /\.[cm]?[jt]sx?$/).map((f) => ({ name: f, text: readFileSync(f, 'utf8') }));
 
 /** Characters that matter to a JSON or code parser, and some that should not. */
-const INTERESTING = ['{', '}', '[', ']', '"', "'", ',', ':', '\\', '/', '*', '\n', '\r', '\t', ' ', '0', '-', '.', 'e', 'E', 'u', 'n', 't', 'f', '\u0000', '\u001f', '\u00a0', '\u2028', '\ufeff', '\ud800', '😀', '`', '$', '(', ')', '//', '/*', '*/', '${', 'null', 'true', 'false', '1e400', '-0', '"clientId"', '"documents"'];
+const INTERESTING = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  ',',
+  ':',
+  '\\',
+  '/',
+  '*',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '0',
+  '-',
+  '.',
+  'e',
+  'E',
+  'u',
+  'n',
+  't',
+  'f',
+  '\u0000',
+  '\u001f',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '😀',
+  '`',
+  '$',
+  '(',
+  ')',
+  '//',
+  '/*',
+  '*/',
+  '${',
+  'null',
+  'true',
+  'false',
+  '1e400',
+  '-0',
+  '"clientId"',
+  '"documents"',
+];
 
 /** One seeded mutation of `text`: delete, insert, duplicate, replace, truncate or nest. */
 export function mutate(text: string, random: () => number): string {
@@ -81,4 +128,3 @@ export function randomText(random: () => number): string {
   while (out.length < length) out += INTERESTING[Math.floor(random() * INTERESTING.length)];
   return out;
 }
-

@@ -44,7 +44,10 @@ describe('long values in messages', () => {
       assert.ok(f.message.length < 400, `short message: ${f.code} ${f.message.slice(0, 200)}`);
       for (const r of f.related ?? []) assert.ok(r.message.length < 400);
     }
-    assert.ok(findings.some((f) => /"XXXX+…"/.test(f.message)), 'the value is still recognisable');
+    assert.ok(
+      findings.some((f) => /"XXXX+…"/.test(f.message)),
+      'the value is still recognisable',
+    );
   });
 
   it('a 1 MB key is shortened too', () => {
@@ -77,7 +80,10 @@ describe('file names with %', () => {
     for (const path of ['/tmp/100%.json', 'file:///tmp/100%.json', 'file:///tmp/%E0%A4%A.json']) {
       // generateDigitString: iDenfy-specific evidence, so the content decides whatever the name.
       const analysis = analyzeJson({ text: '{"clientId":"a","tokenType":"BAD","generateDigitString":true}', allowComments: false, isPayloadFile: false, path }, DEFAULT_SETTINGS);
-      assert.ok(analysis.findings.some((f) => f.code === 'BAD_VALUE'), path);
+      assert.ok(
+        analysis.findings.some((f) => f.code === 'BAD_VALUE'),
+        path,
+      );
     }
   });
 });

@@ -12,11 +12,44 @@ describe('emulator command line', () => {
   });
 
   it('reads every option', () => {
-    const { options } = parseCommandLine(['--port', '0', '--key', 'k', '--secret', 's', '--key-environment', 'test', '--environments', 'PROD,DEV', '--inactive',
-      '--credits', '3', '--rate-limit', '5', '--rate-window', '60', '--fail-next', '2', '--delay', '100', '--settings', 'x.json'], () => '{"idenfy.account.additionalSteps": false}');
+    const { options } = parseCommandLine(
+      [
+        '--port',
+        '0',
+        '--key',
+        'k',
+        '--secret',
+        's',
+        '--key-environment',
+        'test',
+        '--environments',
+        'PROD,DEV',
+        '--inactive',
+        '--credits',
+        '3',
+        '--rate-limit',
+        '5',
+        '--rate-window',
+        '60',
+        '--fail-next',
+        '2',
+        '--delay',
+        '100',
+        '--settings',
+        'x.json',
+      ],
+      () => '{"idenfy.account.additionalSteps": false}',
+    );
     assert.deepEqual(options, {
-      host: '127.0.0.1', port: 0, credentials: [{ apiKey: 'k', apiSecret: 's', environment: 'TEST', active: false }], environments: ['PROD', 'DEV'],
-      credits: 3, rateLimit: { limit: 5, windowSeconds: 60 }, internalErrors: 2, delayMs: 100, settings: { 'idenfy.account.additionalSteps': false },
+      host: '127.0.0.1',
+      port: 0,
+      credentials: [{ apiKey: 'k', apiSecret: 's', environment: 'TEST', active: false }],
+      environments: ['PROD', 'DEV'],
+      credits: 3,
+      rateLimit: { limit: 5, windowSeconds: 60 },
+      internalErrors: 2,
+      delayMs: 100,
+      settings: { 'idenfy.account.additionalSteps': false },
     });
   });
 
@@ -25,7 +58,12 @@ describe('emulator command line', () => {
     assert.match(parseCommandLine(['--key', 'k']).error!, /go together/);
     assert.match(parseCommandLine(['--environments', 'PROD,LIVE']).error!, /--environments/);
     assert.match(parseCommandLine(['--bogus']).error!, /bogus/);
-    assert.match(parseCommandLine(['--settings', 'missing.json'], () => { throw new Error('ENOENT'); }).error!, /cannot read/);
+    assert.match(
+      parseCommandLine(['--settings', 'missing.json'], () => {
+        throw new Error('ENOENT');
+      }).error!,
+      /cannot read/,
+    );
     assert.equal(parseCommandLine(['--help']).help, true);
   });
 });

@@ -62,18 +62,29 @@ describe('TypeScript/JavaScript payloads over stdio', () => {
     const broken = text.replace('sessionLength: 60', 'sessionLength: 59');
     const version = client.change(uri, broken);
     const diagnostics = await client.diagnostics(uri, (p) => p.version === version);
-    assert.deepEqual(diagnostics.map((d) => [d.code, textAt(broken, d)]), [['BAD_VALUE', '59']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, textAt(broken, d)]),
+      [['BAD_VALUE', '59']],
+    );
 
     const result: any = await client.connection.sendRequest('idenfy/payloadAt', { uri, offset: broken.indexOf('clientId') });
     assert.equal(result.found, true);
     assert.equal(result.languageKind, 'code');
-    assert.deepEqual(result.unknowns.map((u: any) => u.path), ['clientId'], 'the computed clientId must be filled in before sending');
+    assert.deepEqual(
+      result.unknowns.map((u: any) => u.path),
+      ['clientId'],
+      'the computed clientId must be filled in before sending',
+    );
     assert.equal(result.value.sessionLength, 59);
   });
 
   test('a request to another host or path is never reported', async () => {
     const uri = 'file:///work/src/other.ts';
-    client.open(uri, 'typescript', "await fetch('https://api.example.com/api/v2/token', { method: 'POST', body: JSON.stringify({ clientId: 5, sessionLength: 1 }) });\nawait axios.post('https://ivs.idenfy.com/api/v2/status', { sessionLength: 1 });\n");
+    client.open(
+      uri,
+      'typescript',
+      "await fetch('https://api.example.com/api/v2/token', { method: 'POST', body: JSON.stringify({ clientId: 5, sessionLength: 1 }) });\nawait axios.post('https://ivs.idenfy.com/api/v2/status', { sessionLength: 1 });\n",
+    );
     assert.deepEqual(await client.diagnostics(uri), []);
   });
 });

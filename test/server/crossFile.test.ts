@@ -31,11 +31,18 @@ describe('payloads across modules over stdio', () => {
     writeFileSync(config, other);
     const uri = pathToFileURL(path.join(dir, 'kyc.ts')).href;
     const configUri = pathToFileURL(config).href;
-    client.open(uri, 'typescript', "import { IDENFY_BASE } from './config';\nexport const go = () => fetch(`${IDENFY_BASE}/api/v2/token`, { method: 'POST', body: JSON.stringify({ clientId: 'c', locale: 'xx' }) });\n");
+    client.open(
+      uri,
+      'typescript',
+      "import { IDENFY_BASE } from './config';\nexport const go = () => fetch(`${IDENFY_BASE}/api/v2/token`, { method: 'POST', body: JSON.stringify({ clientId: 'c', locale: 'xx' }) });\n",
+    );
     assert.deepEqual(await client.diagnostics(uri), []);
 
     client.open(configUri, 'typescript', idenfy); // unsaved text wins over the disk
-    assert.deepEqual((await client.diagnostics(uri, (p) => p.diagnostics.length > 0)).map((d) => d.code), ['unknown-locale']);
+    assert.deepEqual(
+      (await client.diagnostics(uri, (p) => p.diagnostics.length > 0)).map((d) => d.code),
+      ['unknown-locale'],
+    );
 
     client.change(configUri, other);
     assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics.length === 0), []);
@@ -43,6 +50,9 @@ describe('payloads across modules over stdio', () => {
     client.close(configUri);
     writeFileSync(config, idenfy);
     void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
-    assert.deepEqual((await client.diagnostics(uri, (p) => p.diagnostics.length > 0)).map((d) => d.code), ['unknown-locale']);
+    assert.deepEqual(
+      (await client.diagnostics(uri, (p) => p.diagnostics.length > 0)).map((d) => d.code),
+      ['unknown-locale'],
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('hostile input over stdio', () => {
     test(`a % in the file name (${uri}): diagnostics as for any other name`, async () => {
       client.open(uri, 'json', body);
       const diagnostics = await client.diagnostics(uri);
-      assert.ok(diagnostics.some((d) => d.code === 'BAD_VALUE'), JSON.stringify(diagnostics));
+      assert.ok(
+        diagnostics.some((d) => d.code === 'BAD_VALUE'),
+        JSON.stringify(diagnostics),
+      );
     });
   }
 

@@ -70,7 +70,10 @@ describe('hostile and unusual clients', () => {
       context: { diagnostics },
     });
     assert.ok(actions.length > 0);
-    assert.ok(actions.every((a) => a.diagnostics?.length === 1), 'each fix is linked to its diagnostic');
+    assert.ok(
+      actions.every((a) => a.diagnostics?.length === 1),
+      'each fix is linked to its diagnostic',
+    );
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
   });
 });

@@ -9,14 +9,18 @@ import { LspTestClient, ROOT, textAt } from './lspClient';
 
 const OFFICIAL = path.join(ROOT, 'test/fixtures/official');
 
-const payload = JSON.stringify({
-  clientId: 'user-42',
-  sessionLength: 7200,
-  country: 'LT',
-  documents: ['PASPORT', 'AADHAAR'],
-  utilityBill: true,
-  additionalSteps: { ALL: { ALL: { UTILITY_BILL: { type: 'UPLOAD' } } } },
-}, null, 2);
+const payload = JSON.stringify(
+  {
+    clientId: 'user-42',
+    sessionLength: 7200,
+    country: 'LT',
+    documents: ['PASPORT', 'AADHAAR'],
+    utilityBill: true,
+    additionalSteps: { ALL: { ALL: { UTILITY_BILL: { type: 'UPLOAD' } } } },
+  },
+  null,
+  2,
+);
 
 describe('JSON payloads over stdio', () => {
   let client: LspTestClient;
@@ -43,7 +47,10 @@ describe('JSON payloads over stdio', () => {
     assert.match(String(session.message), /sessionLength must be an integer from 60 to 3600 seconds; got 7200/);
     assert.match(session.codeDescription!.href, /^https:\/\/documentation\.idenfy\.com\//);
 
-    assert.ok(diagnostics.some((d) => textAt(payload, d) === '"PASPORT"' && d.code === 'BAD_VALUE'), 'unknown document type');
+    assert.ok(
+      diagnostics.some((d) => textAt(payload, d) === '"PASPORT"' && d.code === 'BAD_VALUE'),
+      'unknown document type',
+    );
 
     const combination = byCode('VALIDATION_ERROR');
     const countryDocument = combination.find((d) => textAt(payload, d) === '"AADHAAR"');
@@ -56,7 +63,7 @@ describe('JSON payloads over stdio', () => {
     assert.equal(textAt(payload, { range: utility.relatedInformation![0].location.range } as any), '"additionalSteps"');
   });
 
-  test('iDenfy\'s official examples come out without errors', async () => {
+  test("iDenfy's official examples come out without errors", async () => {
     const files = readdirSync(OFFICIAL).filter((f) => f.endsWith('.json') && !f.startsWith('api-reference'));
     assert.ok(files.length >= 10, 'the official fixtures are there');
     for (const file of files) {
@@ -65,7 +72,11 @@ describe('JSON payloads over stdio', () => {
       client.open(uri, 'json', text);
       const diagnostics = await client.diagnostics(uri);
       const errors = diagnostics.filter((d) => d.severity === 1);
-      assert.deepEqual(errors.map((d) => d.message), [], `${file} has no errors`);
+      assert.deepEqual(
+        errors.map((d) => d.message),
+        [],
+        `${file} has no errors`,
+      );
     }
   });
 
@@ -86,7 +97,10 @@ describe('JSON payloads over stdio', () => {
     const text = '{ "clientId": "a", "generateDigitString": true, "tokenType": "IDENTIFY" }';
     client.open(uri, 'json', text);
     const diagnostics = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, textAt(text, d)]), [['BAD_VALUE', '"IDENTIFY"']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, textAt(text, d)]),
+      [['BAD_VALUE', '"IDENTIFY"']],
+    );
   });
 
   test('edits re-validate; the last published version wins and carries the latest result', async () => {
@@ -97,7 +111,10 @@ describe('JSON payloads over stdio', () => {
     const states = ['{ "clientId": "a", "s', '{ "clientId": "a", "sessionLength": 3', '{ "clientId": "a", "sessionLength": 30', '{ "clientId": "a", "sessionLength": 30 }'];
     for (const text of states) version = client.change(uri, text);
     const diagnostics = await client.diagnostics(uri, (p) => p.version === version);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['BAD_VALUE']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['BAD_VALUE'],
+    );
     assert.match(String(diagnostics[0].message), /got 30\b/);
     // Intermediate versions were debounced away: none of them was published after the last one.
     assert.ok(client.pending.every((p) => p.uri !== uri));
@@ -131,11 +148,18 @@ describe('JSON payloads over stdio', () => {
     assert.ok(huge.length > 20_000_000);
     client.open('file:///work/huge.idenfy.json', 'json', huge);
     const hugeDiagnostics = await client.diagnostics('file:///work/huge.idenfy.json', undefined, 60_000);
-    assert.deepEqual(hugeDiagnostics.map((d) => d.code), ['BAD_VALUE'], 'the huge payload is still checked');
+    assert.deepEqual(
+      hugeDiagnostics.map((d) => d.code),
+      ['BAD_VALUE'],
+      'the huge payload is still checked',
+    );
 
     // The server is still alive and answering.
     client.open('file:///work/after.idenfy.json', 'json', '{}');
-    assert.deepEqual((await client.diagnostics('file:///work/after.idenfy.json')).map((d) => d.code), ['MISSING_VALUE']);
+    assert.deepEqual(
+      (await client.diagnostics('file:///work/after.idenfy.json')).map((d) => d.code),
+      ['MISSING_VALUE'],
+    );
   });
 
   test('closing a document clears its diagnostics', async () => {
@@ -155,7 +179,10 @@ describe('settings reach the server from any client', () => {
     await client.initialize();
     client.open('file:///w/a.idenfy.json', 'json', callbackPayload);
     const diagnostics = await client.diagnostics('file:///w/a.idenfy.json');
-    assert.deepEqual(diagnostics.map((d) => d.code), ['PERMISSIONS_ERROR']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['PERMISSIONS_ERROR'],
+    );
     assert.ok(client.configurationRequests.length > 0);
     await client.stop();
   });
@@ -167,7 +194,10 @@ describe('settings reach the server from any client', () => {
     assert.deepEqual(await client.diagnostics('file:///w/b.idenfy.json'), []);
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { idenfy: { account: { customCallbackUrl: false } } } });
     const diagnostics = await client.diagnostics('file:///w/b.idenfy.json');
-    assert.deepEqual(diagnostics.map((d) => d.code), ['PERMISSIONS_ERROR']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['PERMISSIONS_ERROR'],
+    );
     await client.stop();
   });
 
@@ -178,7 +208,10 @@ describe('settings reach the server from any client', () => {
     });
     await client.initialize();
     client.open('file:///work/shop/requests/kyc.json', 'json', '[]');
-    assert.deepEqual((await client.diagnostics('file:///work/shop/requests/kyc.json')).map((d) => d.code), ['BAD_VALUE']);
+    assert.deepEqual(
+      (await client.diagnostics('file:///work/shop/requests/kyc.json')).map((d) => d.code),
+      ['BAD_VALUE'],
+    );
     client.open('file:///work/shop/other/kyc.json', 'json', '[]');
     assert.deepEqual(await client.diagnostics('file:///work/shop/other/kyc.json'), [], 'outside the glob: not a payload');
     await client.stop();
@@ -189,7 +222,10 @@ describe('settings reach the server from any client', () => {
     await client.initialize();
     client.open('file:///w/c.idenfy.json', 'json', callbackPayload.replace('"a"', 'null'));
     const diagnostics = await client.diagnostics('file:///w/c.idenfy.json');
-    assert.deepEqual(diagnostics.map((d) => d.code), ['MISSING_VALUE']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['MISSING_VALUE'],
+    );
     await client.stop();
   });
 });

@@ -20,9 +20,7 @@ function applyEdits(text: string, edits: Array<{ range: { start: { line: number;
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const offset = (p: { line: number; character: number }) => lineStarts[p.line] + p.character;
-  return [...edits]
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
 
 describe('language features over stdio', () => {
@@ -67,11 +65,11 @@ describe('language features over stdio', () => {
   });
 
   test('quick fixes rename a mistyped key, replace a near-miss value and clamp a number; applying them clears the findings', async () => {
-    const diagnostics = (await (async () => {
+    const diagnostics = await (async () => {
       const u = 'file:///work/features-fix.idenfy.json';
       client.open(u, 'json', text);
       return { u, d: await client.diagnostics(u) };
-    })());
+    })();
     const { u, d } = diagnostics;
     assert.equal(d.length, 3);
     let fixed = text;

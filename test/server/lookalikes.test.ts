@@ -35,7 +35,7 @@ describe('look-alike JSON over stdio', () => {
     assert.ok(count >= 36, `${count} files`);
   });
 
-  test('an untitled document with a look-alike\'s content: zero diagnostics too', async () => {
+  test("an untitled document with a look-alike's content: zero diagnostics too", async () => {
     const uri = 'untitled:Untitled-9';
     client.open(uri, 'json', readFileSync(path.join(FOLDERS[1], 'oauth-token-settings.json'), 'utf8'));
     assert.deepEqual(await client.diagnostics(uri), []);

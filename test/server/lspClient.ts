@@ -38,7 +38,7 @@ export class LspTestClient {
       this.configurationRequests.push(params);
       if (options.configuration === 'silent') return new Promise(() => undefined);
       const configuration = options.configuration;
-      return (params.items as Array<{ scopeUri?: string }>).map((item) => (typeof configuration === 'function' ? configuration(item.scopeUri) : configuration ?? null));
+      return (params.items as Array<{ scopeUri?: string }>).map((item) => (typeof configuration === 'function' ? configuration(item.scopeUri) : (configuration ?? null)));
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
@@ -116,7 +116,15 @@ export class LspTestClient {
     } catch {
       this.process.kill();
     }
-    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => { this.process.kill(); r(null); }, 5000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<null>((r) =>
+        setTimeout(() => {
+          this.process.kill();
+          r(null);
+        }, 5000),
+      ),
+    ]);
     this.connection.dispose();
     return code;
   }

@@ -40,7 +40,10 @@ describe('Python and PHP payloads over stdio', () => {
     const uri = 'file:///work/src/kyc.py';
     client.open(uri, 'python', PY);
     const diagnostics = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, textAt(PY, d), d.source]), [['BAD_VALUE', '"SELFIE"', 'idenfy']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, textAt(PY, d), d.source]),
+      [['BAD_VALUE', '"SELFIE"', 'idenfy']],
+    );
     const fixed = PY.replace('"SELFIE"', '"DOCUMENT"');
     const version = client.change(uri, fixed);
     assert.deepEqual(await client.diagnostics(uri, (p) => p.version === version), []);
@@ -56,7 +59,10 @@ describe('Python and PHP payloads over stdio', () => {
     const uri = 'file:///work/src/kyc.php';
     client.open(uri, 'php', PHP);
     const diagnostics = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, textAt(PHP, d)]), [['BAD_VALUE', '59']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, textAt(PHP, d)]),
+      [['BAD_VALUE', '59']],
+    );
   });
 
   test('a Python dict sent to another host is never checked', async () => {

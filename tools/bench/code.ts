@@ -121,11 +121,14 @@ export function crossFileSources(): { main: string; module: string } {
   const lines = benchSource(false).split('\n');
   lines.splice(2, 0, "import { IDENFY_BASE, postToIdenfy } from './idenfy-client';");
   for (let at = 1_000; at < lines.length; at += 3_000) {
-    lines.splice(at, 0,
+    lines.splice(
+      at,
+      0,
       `export async function verify${at}(customerId: string) {`,
       `  await postToIdenfy('/token', { clientId: customerId, locale: 'xx', expiryTime: ${at} }); // iDenfy token request`,
       `  return fetch(\`\${IDENFY_BASE}/token\`, { method: 'POST', body: JSON.stringify({ clientId: customerId, documents: [] }) });`,
-      '}');
+      '}',
+    );
   }
   return { main: lines.join('\n'), module };
 }
@@ -166,13 +169,19 @@ export async function runCodeBench(log: (line: string) => void = console.log): P
   const warmGraph = new ModuleGraph(host);
   const crossCache = new CodeAnalysisCache();
   analyzeCode({ text: main, fileName: mainName }, settings, crossCache, warmGraph);
-  const crossVersions = keystrokes(main.replace("describe(order", "describe(order"));
+  const crossVersions = keystrokes(main.replace('describe(order', 'describe(order'));
   let crossNext = 0;
   reads = 0;
   analyzeCode({ text: plain, fileName }, settings, undefined, new ModuleGraph(host));
   if (reads !== 0) throw new Error('code bench: a file without iDenfy read modules');
   contenders.push(
-    { name: 'parseTwo', run: () => { ts.createSourceFile(mainName, main, ts.ScriptTarget.Latest); ts.createSourceFile('/bench/idenfy-client.ts', module, ts.ScriptTarget.Latest); } },
+    {
+      name: 'parseTwo',
+      run: () => {
+        ts.createSourceFile(mainName, main, ts.ScriptTarget.Latest);
+        ts.createSourceFile('/bench/idenfy-client.ts', module, ts.ScriptTarget.Latest);
+      },
+    },
     { name: 'crossOpen', run: () => analyzeCode({ text: main, fileName: mainName }, settings, new CodeAnalysisCache(), new ModuleGraph(host)) },
     { name: 'crossKeystroke', run: () => analyzeCode({ text: crossVersions[crossNext++ % crossVersions.length], fileName: mainName }, settings, crossCache, warmGraph) },
     { name: 'noEndpointWithFiles', run: () => analyzeCode({ text: plain, fileName }, settings, undefined, warmGraph) },
@@ -192,7 +201,9 @@ export async function runCodeBench(log: (line: string) => void = console.log): P
   log(`  open → diagnostics (cold)       ${times.crossOpen.toFixed(2)} ms  ${ratio(times.crossOpen, times.parseTwo)} (target ≤ 1.5×)`);
   log(`  keystroke → diagnostics         ${times.crossKeystroke.toFixed(2)} ms  ${ratio(times.crossKeystroke, times.parseTwo)} (target ≤ 0.5×)`);
   log(`  file without iDenfy, with files ${times.noEndpointWithFiles.toFixed(3)} ms  ${ratio(times.noEndpointWithFiles, times.parse)} (no module read)`);
-  log(`  module cache                    ${memory.files} file(s), ${(memory.characters / 1024).toFixed(0)} K characters (bounded: ${warmGraph.maxFiles} files × ${warmGraph.maxFileLength / 1024 / 1024} MB)`);
+  log(
+    `  module cache                    ${memory.files} file(s), ${(memory.characters / 1024).toFixed(0)} K characters (bounded: ${warmGraph.maxFiles} files × ${warmGraph.maxFileLength / 1024 / 1024} MB)`,
+  );
   return {
     'code.crossParseTwoMs': times.parseTwo,
     'code.crossOpenMs': times.crossOpen,

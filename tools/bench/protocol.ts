@@ -64,7 +64,9 @@ class Server {
 
   async initialize(): Promise<void> {
     await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, workspaceFolders: null,
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
@@ -154,7 +156,7 @@ function parseMs(ts: typeof import('typescript'), text: string, rounds: number):
 
 /** Where the keystrokes land: inside a payload, and in ordinary code, spread over the file. */
 function keystrokeOffsets(text: string, count: number): number[] {
-  const anchors = ["    lastName: 'Ž", '    const total = data', '  describe(order', "      default: return `Shipped"];
+  const anchors = ["    lastName: 'Ž", '    const total = data', '  describe(order', '      default: return `Shipped'];
   const offsets: number[] = [];
   for (let i = 0; i < count; i++) {
     const anchor = anchors[i % anchors.length];
@@ -327,14 +329,22 @@ async function jsonWorker(): Promise<Figures> {
   const jsonService = getLanguageService({});
   jsonService.configure({ validate: true, schemas: [{ uri: 'https://example.com/idenfy-token.schema.json', fileMatch: ['*.idenfy.json'], schema: tokenRequestSchema() as any }] });
   const figures: Figures = {};
-  for (const [label, text, rounds, batch, passes] of [['1 KB', smallPayload(), 100, 200, 5], ['large', largePayload(), 6, 1, 3]] as const) {
+  for (const [label, text, rounds, batch, passes] of [
+    ['1 KB', smallPayload(), 100, 200, 5],
+    ['large', largePayload(), 6, 1, 3],
+  ] as const) {
     const uri = 'file:///bench/request.idenfy.json';
     const document = TextDocument.create(uri, 'json', 1, text);
-    const m = await medians([
-      { name: 'parseTree', run: () => parseTree(text, []) },
-      { name: 'idenfy', run: () => service.analyze({ uri, languageId: 'json', text }) },
-      { name: 'jsonLanguageService', run: () => jsonService.doValidation(document, jsonService.parseJSONDocument(document)) },
-    ], rounds, batch, passes);
+    const m = await medians(
+      [
+        { name: 'parseTree', run: () => parseTree(text, []) },
+        { name: 'idenfy', run: () => service.analyze({ uri, languageId: 'json', text }) },
+        { name: 'jsonLanguageService', run: () => jsonService.doValidation(document, jsonService.parseJSONDocument(document)) },
+      ],
+      rounds,
+      batch,
+      passes,
+    );
     figures[`json.${label}.vsFloor`] = m.idenfy / m.parseTree;
     figures[`json.${label}.languageServiceVsOurs`] = m.jsonLanguageService / m.idenfy;
   }
@@ -348,8 +358,15 @@ async function jsonWorker(): Promise<Figures> {
 function buildBareServer(): void {
   const esbuild = require('esbuild') as { buildSync(options: Record<string, unknown>): unknown };
   esbuild.buildSync({
-    entryPoints: [path.join(ROOT, 'tools/bench/bareServer.ts')], outfile: BARE, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'],
+    entryPoints: [path.join(ROOT, 'tools/bench/bareServer.ts')],
+    outfile: BARE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
   });
 }
 
@@ -388,7 +405,14 @@ const ROWS: Row[] = [
   { what: 'JSON 1 KB in-process: text → diagnostics / parseTree', value: (f) => f['json.1 KB.vsFloor'], unit: '×', target: '≤ 1.5× in every process', meets: (v) => v <= 1.5, everyProcess: true },
   { what: 'JSON 1 KB: json-languageservice + schema / ours', value: (f) => f['json.1 KB.languageServiceVsOurs'], unit: '×', target: '≥ 2× in every process', meets: (v) => v >= 2, everyProcess: true },
   { what: 'JSON 2.9 MB in-process: text → diagnostics / parseTree', value: (f) => f['json.large.vsFloor'], unit: '×', target: '≤ 1.0×', meets: (v) => v <= 1.0 },
-  { what: 'JSON 2.9 MB: json-languageservice + schema / ours', value: (f) => f['json.large.languageServiceVsOurs'], unit: '×', target: '≥ 2× in every process', meets: (v) => v >= 2, everyProcess: true },
+  {
+    what: 'JSON 2.9 MB: json-languageservice + schema / ours',
+    value: (f) => f['json.large.languageServiceVsOurs'],
+    unit: '×',
+    target: '≥ 2× in every process',
+    meets: (v) => v >= 2,
+    everyProcess: true,
+  },
   { what: 'cold start → first JSON diagnostics / bare server', value: (f) => f['cold.jsonMs'] / f['cold.bareJsonMs'], unit: '×', target: '≤ 1.1×', meets: (v) => v <= 1.1 },
   { what: 'cold start → first TS diagnostics / bare server + load TS + one parse', value: (f) => f['cold.tsMs'] / f['cold.bareTsMs'], unit: '×', target: '≤ 1.0×', meets: (v) => v <= 1.0 },
   { what: 'RSS, bare server (JSON open)', value: (f) => f['rss.bareMb'], unit: 'MB' },
@@ -425,8 +449,11 @@ export async function runProtocolBench(log: (line: string) => void = console.log
     log(`| ${row.what} | ${format(m, row.unit)} | ${format(Math.min(...values), row.unit)}–${format(Math.max(...values), row.unit)} | ${row.target ?? ''} | ${metText} |`);
     result[row.what] = m;
   }
-  log(`\nraw (ms): ${['ts.openMs', 'ts.keystrokeMs', 'ts.keystrokeDebouncedMs', 'ts.plainKeystrokeMs', 'cold.jsonMs', 'cold.bareJsonMs', 'cold.tsMs', 'cold.bareTsMs']
-    .map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(1)}`).join(', ')}`);
+  log(
+    `\nraw (ms): ${['ts.openMs', 'ts.keystrokeMs', 'ts.keystrokeDebouncedMs', 'ts.plainKeystrokeMs', 'cold.jsonMs', 'cold.bareJsonMs', 'cold.tsMs', 'cold.bareTsMs']
+      .map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(1)}`)
+      .join(', ')}`,
+  );
   return result;
 }
 
@@ -434,10 +461,12 @@ if (require.main === module) {
   const at = process.argv.indexOf('--worker');
   const kind = at === -1 ? undefined : process.argv[at + 1];
   const work = kind === 'protocol' ? protocolWorker() : kind === 'json' ? jsonWorker() : kind === 'profile' ? profileWorker(process.argv[at + 2]) : runProtocolBench();
-  work.then((figures) => {
-    if (kind) process.stdout.write(JSON.stringify(figures) + '\n');
-  }).catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  work
+    .then((figures) => {
+      if (kind) process.stdout.write(JSON.stringify(figures) + '\n');
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }

@@ -84,7 +84,7 @@ export function phpSource(withIdenfy: boolean, lines = TREE_SITTER_BENCH_LINES):
       '',
       '    public function load(string $id): array',
       '    {',
-      "        $response = $this->http->get(API_BASE . \"/orders/{$id}\", ['headers' => ['Authorization' => \"Bearer {$this->token}\"]]);",
+      '        $response = $this->http->get(API_BASE . "/orders/{$id}", [\'headers\' => [\'Authorization\' => "Bearer {$this->token}"]]);',
       '        $data = json_decode((string) $response->getBody(), true);',
       "        $total = array_sum(array_map(fn ($l) => $l['quantity'] * $l['price'], $data['lines']));",
       '        $this->cache[$id] = $total;',
@@ -170,7 +170,9 @@ export async function runTreeSitterBench(log: (line: string) => void = console.l
     ];
     const times = await medians(contenders, 30);
     parser.delete();
-    log(`${language.id}: ${TREE_SITTER_BENCH_LINES.toLocaleString('en')}-line file (${(language.text.length / 1024).toFixed(0)} KB), ${sanity.payloads.length} payloads, ${sanity.findings.length} findings`);
+    log(
+      `${language.id}: ${TREE_SITTER_BENCH_LINES.toLocaleString('en')}-line file (${(language.text.length / 1024).toFixed(0)} KB), ${sanity.payloads.length} payloads, ${sanity.findings.length} findings`,
+    );
     log(`  one tree-sitter parse           ${times.parse.toFixed(2)} ms (the baseline)`);
     log(`  open → diagnostics              ${times.open.toFixed(2)} ms  ${ratio(times.open, times.parse)} (target ≤ 1.5×)`);
     log(`  keystroke → diagnostics         ${times.keystroke.toFixed(2)} ms  ${ratio(times.keystroke, times.parse)} (target ≤ 0.5×)`);

@@ -29,14 +29,24 @@ export function recordingSleep(): { delays: number[]; sleep: (ms: number, signal
 
 export function send(emulator: Emulator, bodyText: string, extra: Partial<SendTokenRequestOptions> = {}): Promise<SendResult> {
   return sendTokenRequest({
-    baseUrl: emulator.url, apiKey: KEY, apiSecret: SECRET, bodyText,
-    timeoutMs: 5000, maxRetries: 3, initialRetryDelayMs: 10, sleep: recordingSleep().sleep, random: () => 0.5,
+    baseUrl: emulator.url,
+    apiKey: KEY,
+    apiSecret: SECRET,
+    bodyText,
+    timeoutMs: 5000,
+    maxRetries: 3,
+    initialRetryDelayMs: 10,
+    sleep: recordingSleep().sleep,
+    random: () => 0.5,
     ...extra,
   });
 }
 
 /** A raw request (any method, any bytes), for what the send command never does. */
-export function rawRequest(url: string, options: { method?: string; body?: Buffer | string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; json: any }> {
+export function rawRequest(
+  url: string,
+  options: { method?: string; body?: Buffer | string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; json: any }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];

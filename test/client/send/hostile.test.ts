@@ -16,7 +16,11 @@ const uEscape = (text: string, all = false) => [...text].map((c) => (all || !/[A
 const shown = (text: string, secrets: string[]) => secrets.filter((s) => text.includes(s));
 
 describe('masking every encoding of a secret', () => {
-  const secrets = [{ value: ODD_SECRET, keep: 0 }, { value: ODD_BASIC, keep: 0 }, { value: KEY, keep: 4 }];
+  const secrets = [
+    { value: ODD_SECRET, keep: 0 },
+    { value: ODD_BASIC, keep: 0 },
+    { value: KEY, keep: 4 },
+  ];
   const encodings: Record<string, string> = {
     raw: ODD_SECRET,
     'JSON-escaped': JSON.stringify(ODD_SECRET).slice(1, -1),
@@ -24,7 +28,7 @@ describe('masking every encoding of a secret', () => {
     'JSON \\u00XX for every character': uEscape(ODD_SECRET, true),
     'JSON \\u00XX upper-case hex': uEscape(ODD_SECRET, true).replace(/\\u([0-9a-f]{4})/g, (_, h: string) => `\\u${h.toUpperCase()}`),
     'PHP json_encode (\\/ and \\u for non-ASCII)': ODD_SECRET.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\//g, '\\/').replace('é', '\\u00e9'),
-    "PHP addslashes (\\' and \\\")": ODD_SECRET.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/"/g, '\\"'),
+    'PHP addslashes (\\\' and \\")': ODD_SECRET.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/"/g, '\\"'),
     'URL-encoded': encodeURIComponent(ODD_SECRET),
     'URL-encoded lower-case hex': encodeURIComponent(ODD_SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
     'Basic value': ODD_BASIC,

@@ -63,7 +63,10 @@ describe('what the user is told', () => {
 
   it('asks about computed values and errors in plain words', () => {
     const u = (path: string, kind: 'value' | 'entries' = 'value', description?: string) => ({ path, kind, description, segments: [], start: 0, end: 0 });
-    assert.equal(unknownsMessage([u('clientId', 'value', 'member `user.id`')]), 'One value of this payload is computed at run time: clientId (member `user.id`). Fill them in to send; nothing is sent as a guess.');
+    assert.equal(
+      unknownsMessage([u('clientId', 'value', 'member `user.id`')]),
+      'One value of this payload is computed at run time: clientId (member `user.id`). Fill them in to send; nothing is sent as a guess.',
+    );
     assert.match(unknownsMessage([u('a'), u('b'), u('c'), u('d'), u('e'), u('f'), u('', 'entries', 'a spread')]), /^7 values .* and 2 more\./);
     assert.equal(errorsMessage(1, 0), 'This payload has 1 error; iDenfy will probably reject it (400). Send anyway?');
     assert.equal(errorsMessage(2, 1), 'This payload has 2 errors and 1 warning; iDenfy will probably reject it (400). Send anyway?');

@@ -26,7 +26,7 @@ describe('sendTokenRequest against the emulator', () => {
       assert.ok(result.authToken.length <= 40);
       assert.equal(result.scanRef, result.body.scanRef);
       assert.match(result.digitString ?? '', /^\d{8}$/);
-      assert.equal(result.verificationUrl, result.redirectUrl, 'the answer\'s loopback redirectUrl is used');
+      assert.equal(result.verificationUrl, result.redirectUrl, "the answer's loopback redirectUrl is used");
     });
   });
 
@@ -37,7 +37,7 @@ describe('sendTokenRequest against the emulator', () => {
     });
   });
 
-  it('an error body: identifier, message, the field it names and the catalogue\'s explanation; 400 is not retried', async () => {
+  it("an error body: identifier, message, the field it names and the catalogue's explanation; 400 is not retried", async () => {
     await withEmulator({}, async (emulator) => {
       const result = expectKind(await send(emulator, '{"clientId":"a","country":"XX"}'), 'api-error');
       assert.equal(result.status, 400);
@@ -53,14 +53,20 @@ describe('sendTokenRequest against the emulator', () => {
 
   it('each parsing error comes back as an api-error with its identifier, never retried', async () => {
     await withEmulator({}, async (emulator) => {
-      const cases: Array<[string, string]> = [['', 'JSON_ERROR'], ['[]', 'BAD_VALUE'], ['null', 'MISSING_VALUE'], ['{"clientId":', 'JSON_ERROR'], ['{}', 'MISSING_VALUE']];
+      const cases: Array<[string, string]> = [
+        ['', 'JSON_ERROR'],
+        ['[]', 'BAD_VALUE'],
+        ['null', 'MISSING_VALUE'],
+        ['{"clientId":', 'JSON_ERROR'],
+        ['{}', 'MISSING_VALUE'],
+      ];
       for (const [body, identifier] of cases) {
         const result = expectKind(await send(emulator, body), 'api-error');
         assert.equal(result.identifier, identifier, body);
       }
       assert.equal(emulator.stats.requests, cases.length);
       const empty = expectKind(await send(emulator, ''), 'api-error');
-      assert.match(empty.explanation, /empty request body/i, 'the catalogue\'s status message explains it');
+      assert.match(empty.explanation, /empty request body/i, "the catalogue's status message explains it");
     });
   });
 
@@ -111,12 +117,18 @@ describe('sendTokenRequest against the emulator', () => {
       emulator.failNext(3);
       const sleep = recordingSleep();
       const events: AttemptEvent[] = [];
-      const result = expectKind(await send(emulator, '{"clientId":"a"}', { initialRetryDelayMs: 100, maxRetries: 3, sleep: sleep.sleep, random: () => 0.5, onAttempt: (e) => events.push(e) }), 'success');
+      const result = expectKind(
+        await send(emulator, '{"clientId":"a"}', { initialRetryDelayMs: 100, maxRetries: 3, sleep: sleep.sleep, random: () => 0.5, onAttempt: (e) => events.push(e) }),
+        'success',
+      );
       assert.equal(result.attempts, 4);
       assert.equal(emulator.stats.requests, 4);
       // equal jitter: base/2 + random × base/2 with base = 100 × 2^(n-1)
       assert.deepEqual(sleep.delays, [75, 150, 300]);
-      assert.deepEqual(events.map((e) => e.type), ['request', 'wait', 'request', 'wait', 'request', 'wait', 'request']);
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['request', 'wait', 'request', 'wait', 'request', 'wait', 'request'],
+      );
       const firstWait = events[1] as Extract<AttemptEvent, { type: 'wait' }>;
       assert.equal(firstWait.reason, '500 INTERNAL_ERROR');
       assert.equal(firstWait.nextAttempt, 2);
@@ -147,7 +159,7 @@ describe('sendTokenRequest against the emulator', () => {
     });
   });
 
-  it('honours Retry-After as an HTTP date, and the emulator\'s own rate limit', async () => {
+  it("honours Retry-After as an HTTP date, and the emulator's own rate limit", async () => {
     await withEmulator({}, async (emulator) => {
       const now = Date.UTC(2030, 0, 1, 12, 0, 0);
       emulator.failNext(1, { status: 429, retryAfter: new Date(now + 7000).toUTCString() });
@@ -213,7 +225,12 @@ describe('sendTokenRequest against the emulator', () => {
       const abort = new AbortController();
       const started = Date.now();
       const result = await sendTokenRequest({
-        baseUrl: emulator.url, apiKey: KEY, apiSecret: SECRET, bodyText: '{"clientId":"a"}', initialRetryDelayMs: 20_000, signal: abort.signal,
+        baseUrl: emulator.url,
+        apiKey: KEY,
+        apiSecret: SECRET,
+        bodyText: '{"clientId":"a"}',
+        initialRetryDelayMs: 20_000,
+        signal: abort.signal,
         onAttempt: (e) => {
           if (e.type === 'wait') setTimeout(() => abort.abort(), 20);
         },
@@ -324,45 +341,54 @@ describe('sendTokenRequest: failures below HTTP and odd answers', () => {
 
   it('does not follow redirects (credentials never go to another URL)', async () => {
     let requests = 0;
-    await withRawServer((req, res) => {
-      requests++;
-      req.resume();
-      res.writeHead(301, { Location: 'https://elsewhere.example/api/v2/token' });
-      res.end();
-    }, async (url) => {
-      const result = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'status-error');
-      assert.equal(result.status, 301);
-      assert.equal(result.location, 'https://elsewhere.example/api/v2/token');
-      assert.match(result.explanation, /does not follow/);
-      assert.equal(requests, 1);
-    });
+    await withRawServer(
+      (req, res) => {
+        requests++;
+        req.resume();
+        res.writeHead(301, { Location: 'https://elsewhere.example/api/v2/token' });
+        res.end();
+      },
+      async (url) => {
+        const result = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'status-error');
+        assert.equal(result.status, 301);
+        assert.equal(result.location, 'https://elsewhere.example/api/v2/token');
+        assert.match(result.explanation, /does not follow/);
+        assert.equal(requests, 1);
+      },
+    );
   });
 
   it('stops reading an answer larger than 1 MB', async () => {
-    await withRawServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(`{"authToken":"${'a'.repeat(2 * 1024 * 1024)}"}`);
-    }, async (url) => {
-      const result = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'invalid-response');
-      assert.match(result.message, /larger than 1 MB/);
-      assert.equal(result.exchange.attempts[0].responseTruncated, true);
-    });
+    await withRawServer(
+      (req, res) => {
+        req.resume();
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(`{"authToken":"${'a'.repeat(2 * 1024 * 1024)}"}`);
+      },
+      async (url) => {
+        const result = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'invalid-response');
+        assert.match(result.message, /larger than 1 MB/);
+        assert.equal(result.exchange.attempts[0].responseTruncated, true);
+      },
+    );
   });
 
   it('sends nothing for a base URL or credentials it cannot use', async () => {
     let requests = 0;
-    await withRawServer((req, res) => {
-      requests++;
-      req.resume();
-      res.end();
-    }, async (url) => {
-      const insecure = expectKind(await sendTokenRequest({ baseUrl: 'http://example.com', apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'invalid-request');
-      assert.match(insecure.message, /https/);
-      assert.equal(insecure.attempts, 0);
-      const empty = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: '', apiSecret: SECRET, bodyText: '{}' }), 'invalid-request');
-      assert.match(empty.message, /API key is empty/);
-      assert.equal(requests, 0);
-    });
+    await withRawServer(
+      (req, res) => {
+        requests++;
+        req.resume();
+        res.end();
+      },
+      async (url) => {
+        const insecure = expectKind(await sendTokenRequest({ baseUrl: 'http://example.com', apiKey: KEY, apiSecret: SECRET, bodyText: '{}' }), 'invalid-request');
+        assert.match(insecure.message, /https/);
+        assert.equal(insecure.attempts, 0);
+        const empty = expectKind(await sendTokenRequest({ baseUrl: url, apiKey: '', apiSecret: SECRET, bodyText: '{}' }), 'invalid-request');
+        assert.match(empty.message, /API key is empty/);
+        assert.equal(requests, 0);
+      },
+    );
   });
 });

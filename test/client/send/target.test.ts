@@ -55,7 +55,13 @@ describe('verification link', () => {
 describe('credentials', () => {
   it('warns about leading/trailing whitespace without echoing the value', () => {
     const problems = checkCredentials(' k3y-value', 's3cret-value\n');
-    assert.deepEqual(problems.map((p) => [p.credential, p.severity]), [['apiKey', 'warning'], ['apiSecret', 'warning']]);
+    assert.deepEqual(
+      problems.map((p) => [p.credential, p.severity]),
+      [
+        ['apiKey', 'warning'],
+        ['apiSecret', 'warning'],
+      ],
+    );
     assert.match(problems[0].message, /leading whitespace.*401/);
     assert.match(problems[1].message, /trailing whitespace/);
     assert.ok(problems.every((p) => !p.message.includes('s3cret') && !p.message.includes('k3y')));
@@ -63,7 +69,10 @@ describe('credentials', () => {
   });
 
   it('errors for empty values; warns for inner control characters and a colon in the key', () => {
-    assert.deepEqual(checkCredentials('', undefined).map((p) => p.severity), ['error', 'error']);
+    assert.deepEqual(
+      checkCredentials('', undefined).map((p) => p.severity),
+      ['error', 'error'],
+    );
     assert.match(checkCredentials('   ', 's')[0].message, /only whitespace/);
     assert.match(checkCredentials('ab\ncd', 's')[0].message, /control character/);
     assert.match(checkCredentials('a:b', 's')[0].message, /":"/);

@@ -22,9 +22,44 @@ function random(seed: number): () => number {
 }
 
 const SNIPPETS = [
-  'a', 'Z', '0', ' ', '\n', '\r\n', "'", '"', '`', '${', '}', '{', '(', ')', '[', ']', ',', ':', ';', '/*', '*/', '//', 'ž', '🌍', '\\',
-  "clientId: 'x', ", "sex: 'X', ", 'sessionLength: 4000, ', '...rest, ', '// @idenfy-token\n', 'idenfy', '/api/v2/token', 'const ', ' = ',
-  `fetch('${TOKEN_URL}', { body: JSON.stringify({ clientId: 1 }) });\n`, 'payload.locale = 12;\n', 'as const', ' satisfies IdenfyTokenRequest',
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '\n',
+  '\r\n',
+  "'",
+  '"',
+  '`',
+  '${',
+  '}',
+  '{',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ':',
+  ';',
+  '/*',
+  '*/',
+  '//',
+  'ž',
+  '🌍',
+  '\\',
+  "clientId: 'x', ",
+  "sex: 'X', ",
+  'sessionLength: 4000, ',
+  '...rest, ',
+  '// @idenfy-token\n',
+  'idenfy',
+  '/api/v2/token',
+  'const ',
+  ' = ',
+  `fetch('${TOKEN_URL}', { body: JSON.stringify({ clientId: 1 }) });\n`,
+  'payload.locale = 12;\n',
+  'as const',
+  ' satisfies IdenfyTokenRequest',
 ];
 
 /** Findings and payloads in comparable form (fix hints hold nodes: compare their spans). */
@@ -79,9 +114,16 @@ describe('incremental analysis equals a fresh parse', () => {
     const cache = new CodeAnalysisCache();
     for (let length = 0; length <= final.length; length++) {
       const text = final.slice(0, length);
-      assert.deepEqual(comparable(analyzeCode({ text, fileName: 'typing.ts' }, DEFAULT_SETTINGS, cache)), comparable(analyzeCode({ text, fileName: 'typing.ts' }, DEFAULT_SETTINGS)), `at length ${length}`);
+      assert.deepEqual(
+        comparable(analyzeCode({ text, fileName: 'typing.ts' }, DEFAULT_SETTINGS, cache)),
+        comparable(analyzeCode({ text, fileName: 'typing.ts' }, DEFAULT_SETTINGS)),
+        `at length ${length}`,
+      );
     }
-    assert.deepEqual(analyzeCode({ text: final, fileName: 'typing.ts' }, DEFAULT_SETTINGS, cache).findings.map((f) => f.code), ['BAD_VALUE', 'BAD_VALUE']);
+    assert.deepEqual(
+      analyzeCode({ text: final, fileName: 'typing.ts' }, DEFAULT_SETTINGS, cache).findings.map((f) => f.code),
+      ['BAD_VALUE', 'BAD_VALUE'],
+    );
   });
 });
 
@@ -123,7 +165,10 @@ describe('the cache', () => {
     const service = createLanguageService({ settings: {} });
     const document = { uri: 'file:///w/kyc.ts', languageId: 'typescript', text };
     const first = service.analyze(document);
-    assert.deepEqual(first.findings.map((f) => f.code), ['BAD_VALUE']);
+    assert.deepEqual(
+      first.findings.map((f) => f.code),
+      ['BAD_VALUE'],
+    );
     assert.equal(service.analyze(document), first);
     service.forget(document.uri);
     assert.notEqual(service.analyze(document), first);

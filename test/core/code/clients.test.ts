@@ -24,16 +24,24 @@ const shapes: Array<[name: string, via: string, code: string, fileName?: string]
   ['axios.request(config)', 'axios.request', `await axios.request({ url: '${TOKEN_URL}', method: 'POST', data: ${PAYLOAD} });`],
   ['axios config with baseURL', 'axios', `await axios({ baseURL: 'https://ivs.idenfy.com', url: '/api/v2/token', method: 'post', data: ${PAYLOAD} });`],
   ['axios instance with baseURL', 'client.post', `const client = axios.create({ baseURL: 'https://ivs.idenfy.com/', timeout: 5000 });\nawait client.post('/api/v2/token', ${PAYLOAD});`],
-  ['axios instance held by a class field', 'this.client.post', `class Kyc {\n  private readonly client = axios.create({ baseURL: 'https://ivs.idenfy.com/api/v2' });\n  start() { return this.client.post('token', ${PAYLOAD}); }\n}`],
+  [
+    'axios instance held by a class field',
+    'this.client.post',
+    `class Kyc {\n  private readonly client = axios.create({ baseURL: 'https://ivs.idenfy.com/api/v2' });\n  start() { return this.client.post('token', ${PAYLOAD}); }\n}`,
+  ],
   ['got.post with json', 'got.post', `await got.post('${TOKEN_URL}', { username: key, password: secret, json: ${PAYLOAD} }).json();`],
   ['got(url, { method, json })', 'got', `await got('${TOKEN_URL}', { method: 'POST', json: ${PAYLOAD} });`],
   ['got.extend with prefixUrl', 'api.post', `const api = got.extend({ prefixUrl: 'https://ivs.idenfy.com/api/v2' });\nawait api.post('token', { json: ${PAYLOAD} });`],
   ['ky.post with json', 'ky.post', `await ky.post('${TOKEN_URL}', { json: ${PAYLOAD} }).json();`],
   ['ky.create with prefixUrl', 'api.post', `const api = ky.create({ prefixUrl: 'https://ivs.idenfy.com' });\nawait api.post('api/v2/token', { json: ${PAYLOAD} });`],
   ['Angular HttpClient', 'this.http.post', `class S {\n  constructor(private http: HttpClient) {}\n  token() { return this.http.post<Response>('${TOKEN_URL}', ${PAYLOAD}); }\n}`],
-  ['Nest HttpService', 'this.httpService.post', `class S {\n  constructor(private readonly httpService: HttpService) {}\n  token() { return firstValueFrom(this.httpService.post('${TOKEN_URL}', ${PAYLOAD}, { auth })); }\n}`],
+  [
+    'Nest HttpService',
+    'this.httpService.post',
+    `class S {\n  constructor(private readonly httpService: HttpService) {}\n  token() { return firstValueFrom(this.httpService.post('${TOKEN_URL}', ${PAYLOAD}, { auth })); }\n}`,
+  ],
   ['superagent.post().send()', 'superagent.post().set().send', `await superagent.post('${TOKEN_URL}').set('Authorization', auth).send(${PAYLOAD});`],
-  ["superagent('POST', url).send()", "superagent().send", `await superagent('POST', '${TOKEN_URL}').send(${PAYLOAD});`],
+  ["superagent('POST', url).send()", 'superagent().send', `await superagent('POST', '${TOKEN_URL}').send(${PAYLOAD});`],
   ['request.post({ url, json })', 'request.post', `request.post({ url: '${TOKEN_URL}', json: ${PAYLOAD}, auth }, callback);`, 'a.js'],
   ['request.post(url, { json })', 'request.post', `request.post('${TOKEN_URL}', { json: ${PAYLOAD} }, callback);`, 'a.js'],
   ['request({ uri, method, body, json: true })', 'request', `request({ uri: '${TOKEN_URL}', method: 'POST', body: ${PAYLOAD}, json: true }, callback);`, 'a.js'],
@@ -47,7 +55,11 @@ describe('HTTP client shapes', () => {
   for (const [name, via, code, fileName] of shapes) {
     test(name, () => {
       const result = analyze(code, fileName ?? 'client.ts');
-      assert.deepEqual(result.payloads.map((p) => [p.reason, p.via]), [['call', via]], code);
+      assert.deepEqual(
+        result.payloads.map((p) => [p.reason, p.via]),
+        [['call', via]],
+        code,
+      );
       assert.deepEqual(located(code, result.findings), [at(code, 'BAD_VALUE', '4000')]);
       assert.equal(result.payloads[0].root.offset, code.indexOf(PAYLOAD), 'the payload is the object literal itself');
     });

@@ -127,7 +127,9 @@ function scoreFolder(folder: string): Score {
 }
 
 describe('code corpus (real integrations, across files)', () => {
-  const folders = readdirSync(CORPUS).filter((f) => /^\d\d-/.test(f)).sort();
+  const folders = readdirSync(CORPUS)
+    .filter((f) => /^\d\d-/.test(f))
+    .sort();
   const scores = folders.map(scoreFolder);
 
   test('there are at least 25 integrations, each with an origin comment on every file', () => {

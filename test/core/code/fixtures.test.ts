@@ -29,7 +29,11 @@ function actual(text: string, fileName: string): Expected {
 describe('annotated fixtures', () => {
   const files = readdirSync(FIXTURES).filter((f) => /\.[cm]?[jt]sx?$/.test(f));
   test('there are fixtures of every kind', () => {
-    for (const extension of ['.ts', '.js', '.mjs', '.jsx']) assert.ok(files.some((f) => f.endsWith(extension)), extension);
+    for (const extension of ['.ts', '.js', '.mjs', '.jsx'])
+      assert.ok(
+        files.some((f) => f.endsWith(extension)),
+        extension,
+      );
   });
   for (const file of files) {
     test(file, () => {

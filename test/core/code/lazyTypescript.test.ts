@@ -24,21 +24,30 @@ test('importing the core does not load typescript', () => {
 });
 
 test('checking JSON documents does not load typescript', () => {
-  assert.equal(typescriptLoadedAfter(`
+  assert.equal(
+    typescriptLoadedAfter(`
     const service = core.createLanguageService({ settings: {} });
     const result = service.analyze({ uri: 'file:///w/a.idenfy.json', languageId: 'json', text: '{"clientId": 1, "sex": "X"}' });
-    if (result.findings.length === 0) throw new Error('the JSON check did not run');`), false);
+    if (result.findings.length === 0) throw new Error('the JSON check did not run');`),
+    false,
+  );
 });
 
 test('code that never names the endpoint does not load typescript', () => {
-  assert.equal(typescriptLoadedAfter(`
+  assert.equal(
+    typescriptLoadedAfter(`
     const service = core.createLanguageService({ settings: {} });
-    service.analyze({ uri: 'file:///w/a.ts', languageId: 'typescript', text: 'export const token = await fetch("https://api.example.com/token", { method: "POST", body: "{}" });' });`), false);
+    service.analyze({ uri: 'file:///w/a.ts', languageId: 'typescript', text: 'export const token = await fetch("https://api.example.com/token", { method: "POST", body: "{}" });' });`),
+    false,
+  );
 });
 
 test('code that names the endpoint loads it (the check above is not vacuous)', () => {
-  assert.equal(typescriptLoadedAfter(`
+  assert.equal(
+    typescriptLoadedAfter(`
     const service = core.createLanguageService({ settings: {} });
     const result = service.analyze({ uri: 'file:///w/a.ts', languageId: 'typescript', text: 'fetch("https://ivs.idenfy.com/api/v2/token", { body: JSON.stringify({ sex: "X" }) });' });
-    if (result.findings.length === 0) throw new Error('the code check did not run');`), true);
+    if (result.findings.length === 0) throw new Error('the code check did not run');`),
+    true,
+  );
 });

@@ -30,7 +30,10 @@ describe('resolution across modules', () => {
     });
     const result = payloadsOf('/w/src/kyc.ts', host);
     assert.equal(result.payloads.length, 1);
-    assert.deepEqual(result.findings.map((f) => f.code), ['unknown-locale']);
+    assert.deepEqual(
+      result.findings.map((f) => f.code),
+      ['unknown-locale'],
+    );
   });
 
   test('CommonJS: module.exports = { … } with an env fallback, exports.X =, destructured require', () => {
@@ -62,7 +65,8 @@ describe('resolution across modules', () => {
 
   test('wrappers: an imported function two levels deep; the finding sits on the call site', () => {
     const host = workspace({
-      '/w/http.ts': "const BASE = 'https://ivs.idenfy.com/api/v2';\nexport async function request(path: string, data: unknown) { return fetch(BASE + path, { method: 'POST', body: JSON.stringify(data) }); }",
+      '/w/http.ts':
+        "const BASE = 'https://ivs.idenfy.com/api/v2';\nexport async function request(path: string, data: unknown) { return fetch(BASE + path, { method: 'POST', body: JSON.stringify(data) }); }",
       '/w/idenfy.ts': "import { request } from './http';\nexport class Idenfy { createToken(body: object) { return request('/token', body); } }\nexport const idenfy = new Idenfy();",
       '/w/a.ts': `import { idenfy } from './idenfy';\nidenfy.createToken(${BODY});\nidenfy.createToken({ clientId: 'x', locale: 'en' });`,
     });
@@ -163,7 +167,8 @@ describe('resolution across modules', () => {
 
   test('a payload found through a wrapper gets what an inline one gets: hover, completion, fixes, payloadAt', () => {
     const host = workspace({
-      '/w/client.ts': "export class Idenfy {\n  private base = 'https://ivs.idenfy.com/api/v2';\n  post(path: string, body: object) { return fetch(`${this.base}${path}`, { method: 'POST', body: JSON.stringify(body) }); }\n}\nexport const idenfy = new Idenfy();",
+      '/w/client.ts':
+        "export class Idenfy {\n  private base = 'https://ivs.idenfy.com/api/v2';\n  post(path: string, body: object) { return fetch(`${this.base}${path}`, { method: 'POST', body: JSON.stringify(body) }); }\n}\nexport const idenfy = new Idenfy();",
       '/w/a.ts': "import { idenfy } from './client';\nidenfy.post('/token', { clientID: 'c', locale: 'en' });",
     });
     const service = createLanguageService({ fileSystem: host });

@@ -5,33 +5,50 @@ import { analyze, at, lineColumn, located, TOKEN_URL } from './helpers';
 
 /** Findings sit on the property in the code, whatever the line ends and characters before it. */
 
-const source = (eol: string) => [
-  '// Žemaitė, 東京, emoji 👩‍💻 and a BOM-free file: every one of these shifts byte offsets, none may shift ours.',
-  "const greeting = 'Labas 🌍';",
-  `const TOKEN_URL = '${TOKEN_URL}';`,
-  'export async function start(user: { id: string }) {',
-  "  const title = '«Vérification» 🔐';",
-  '  return fetch(TOKEN_URL, {',
-  "    method: 'POST',",
-  '    body: JSON.stringify({',
-  '      clientId: user.id,',
-  "      firstName: 'Šarūnas',",
-  "      lastName: 'Ąžuolas9',",
-  "      country: 'ŁT',",
-  '    }),',
-  '  });',
-  '}',
-].join(eol);
+const source = (eol: string) =>
+  [
+    '// Žemaitė, 東京, emoji 👩‍💻 and a BOM-free file: every one of these shifts byte offsets, none may shift ours.',
+    "const greeting = 'Labas 🌍';",
+    `const TOKEN_URL = '${TOKEN_URL}';`,
+    'export async function start(user: { id: string }) {',
+    "  const title = '«Vérification» 🔐';",
+    '  return fetch(TOKEN_URL, {',
+    "    method: 'POST',",
+    '    body: JSON.stringify({',
+    '      clientId: user.id,',
+    "      firstName: 'Šarūnas',",
+    "      lastName: 'Ąžuolas9',",
+    "      country: 'ŁT',",
+    '    }),',
+    '  });',
+    '}',
+  ].join(eol);
 
 describe('positions', () => {
-  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ] as const) {
     test(`${name} line ends and non-ASCII text`, () => {
       const text = source(eol);
       const findings = analyze(text).findings;
       assert.deepEqual(located(text, findings), [at(text, 'BAD_VALUE', "'Ąžuolas9'"), at(text, 'BAD_VALUE', "'ŁT'")]);
       // The same line and column as an editor shows, whatever the line ends.
-      assert.deepEqual(findings.map((f) => lineColumn(text, f.start)), [{ line: 11, column: 17 }, { line: 12, column: 16 }]);
-      assert.deepEqual(findings.map((f) => lineColumn(text, f.end)), [{ line: 11, column: 27 }, { line: 12, column: 20 }]);
+      assert.deepEqual(
+        findings.map((f) => lineColumn(text, f.start)),
+        [
+          { line: 11, column: 17 },
+          { line: 12, column: 16 },
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => lineColumn(text, f.end)),
+        [
+          { line: 11, column: 27 },
+          { line: 12, column: 20 },
+        ],
+      );
     });
   }
 

@@ -13,7 +13,10 @@ function sendsPayload(code: string): boolean {
   const mistakes = code.split('4000').length - 1;
   if (result.payloads.length > 0) {
     assert.equal(result.payloads.length, mistakes, 'every payload of the code is found');
-    assert.deepEqual(located(code, result.findings), Array.from({ length: mistakes }, (_, i) => at(code, 'BAD_VALUE', '4000', i + 1)));
+    assert.deepEqual(
+      located(code, result.findings),
+      Array.from({ length: mistakes }, (_, i) => at(code, 'BAD_VALUE', '4000', i + 1)),
+    );
   }
   return result.payloads.length > 0;
 }
@@ -30,7 +33,10 @@ describe('the URL, written in every way the file can resolve', () => {
     ['new URL passed as is', "fetch(new URL('https://ivs.idenfy.com/api/v2/token'), { method: 'POST', body: JSON.stringify(BODY) });"],
     ['String(x) and x.toString()', "const U = new URL('https://ivs.idenfy.com/api/v2/token');\naxios.post(String(U), BODY);\naxios.post(U.toString(), BODY);"],
     ['an env variable with iDenfy as the fallback', "const HOST = process.env.IDENFY_HOST ?? 'https://ivs.idenfy.com';\naxios.post(`${HOST}/api/v2/token`, BODY);"],
-    ['a property of a const config object', "const config = { idenfy: { base: 'https://ivs.idenfy.com', tokenPath: '/api/v2/token' } } as const;\naxios.post(config.idenfy.base + config.idenfy.tokenPath, BODY);"],
+    [
+      'a property of a const config object',
+      "const config = { idenfy: { base: 'https://ivs.idenfy.com', tokenPath: '/api/v2/token' } } as const;\naxios.post(config.idenfy.base + config.idenfy.tokenPath, BODY);",
+    ],
     ['an element access with a literal key', "const urls = { token: 'https://ivs.idenfy.com/api/v2/token' };\naxios.post(urls['token'], BODY);"],
     ['a shorthand property', "const url = 'https://ivs.idenfy.com/api/v2/token';\nconst endpoints = { url };\naxios.post(endpoints.url, BODY);"],
     ['an enum member', "enum Idenfy { Token = 'https://ivs.idenfy.com/api/v2/token', Status = 'https://ivs.idenfy.com/api/v2/status' }\naxios.post(Idenfy.Token, BODY);"],
@@ -38,7 +44,10 @@ describe('the URL, written in every way the file can resolve', () => {
     ['a static class field', "class Endpoints { static readonly TOKEN = 'https://ivs.idenfy.com/api/v2/token'; }\naxios.post(Endpoints.TOKEN, BODY);"],
     ['a let that is never reassigned', "let url = 'https://ivs.idenfy.com/api/v2/token';\naxios.post(url, BODY);"],
     ['a const declared after its use in a function', "function go() { return axios.post(LATER, BODY); }\nconst LATER = 'https://ivs.idenfy.com/api/v2/token';"],
-    ['a trailing slash, a query, a port, http and another idenfy.com host', "axios.post('http://ivs.idenfy.com:443/api/v2/token/?x=1', BODY);\naxios.post('https://eu.ivs.idenfy.com/api/v2/token', BODY);"],
+    [
+      'a trailing slash, a query, a port, http and another idenfy.com host',
+      "axios.post('http://ivs.idenfy.com:443/api/v2/token/?x=1', BODY);\naxios.post('https://eu.ivs.idenfy.com/api/v2/token', BODY);",
+    ],
   ];
   for (const [name, code] of aimed) {
     test(name, () => assert.equal(sendsPayload(code.replace(/BODY/g, BODY)), true));
@@ -60,7 +69,7 @@ describe('the URL, written in every way the file can resolve', () => {
     ['a config object written to', "const config = { url: 'https://ivs.idenfy.com/api/v2/token' };\nconfig.url = process.env.URL;\naxios.post(config.url, BODY);"],
     ['a class field written to', "class K {\n  url = 'https://ivs.idenfy.com/api/v2/token';\n  setUrl(u) { this.url = u; }\n  go() { return axios.post(this.url, BODY); }\n}"],
     ['a conditional URL', "axios.post(sandbox ? 'https://ivs.idenfy.com/api/v2/token' : other, BODY);"],
-    ['a URL in a comment only', "// posts to https://ivs.idenfy.com/api/v2/token\naxios.post(url, BODY);"],
+    ['a URL in a comment only', '// posts to https://ivs.idenfy.com/api/v2/token\naxios.post(url, BODY);'],
   ];
   for (const [name, code] of notAimed) {
     test(`not: ${name}`, () => assert.equal(sendsPayload(code.replace(/BODY/g, BODY)), false));
@@ -95,8 +104,9 @@ describe('the body, resolved to the object literal it was initialised with', () 
     assert.deepEqual(located(code, result.findings), [at(code, 'BAD_VALUE', '4000')]);
   });
   test('the payload variable of the right scope when two functions use the same name', () => {
-    const code = `${url}function a() { const payload = { clientId: 'a', sessionLength: 4000 }; return axios.post(TOKEN_URL, payload); }\n`
-      + "function b() { const payload = { clientId: 'b', sex: 'X' }; return axios.post('https://other.example/x', payload); }";
+    const code =
+      `${url}function a() { const payload = { clientId: 'a', sessionLength: 4000 }; return axios.post(TOKEN_URL, payload); }\n` +
+      "function b() { const payload = { clientId: 'b', sex: 'X' }; return axios.post('https://other.example/x', payload); }";
     assert.deepEqual(located(code, analyze(code).findings), [at(code, 'BAD_VALUE', '4000')]);
   });
   test('a reassigned let is not trusted', () => {
@@ -113,15 +123,35 @@ describe('the body, resolved to the object literal it was initialised with', () 
 
 describe('isTokenEndpointUrl', () => {
   test('the documented host and other idenfy.com hosts', () => {
-    for (const url of ['https://ivs.idenfy.com/api/v2/token', 'https://IVS.IDENFY.COM/api/v2/token', 'http://ivs.idenfy.com/api/v2/token/', 'https://idenfy.com/api/v2/token',
-      'https://a.b.idenfy.com:8443/api/v2/token?x#y', '//ivs.idenfy.com/api/v2/token', 'https://key:secret@ivs.idenfy.com/api/v2/token', ' https://ivs.idenfy.com/api/v2/token ']) {
+    for (const url of [
+      'https://ivs.idenfy.com/api/v2/token',
+      'https://IVS.IDENFY.COM/api/v2/token',
+      'http://ivs.idenfy.com/api/v2/token/',
+      'https://idenfy.com/api/v2/token',
+      'https://a.b.idenfy.com:8443/api/v2/token?x#y',
+      '//ivs.idenfy.com/api/v2/token',
+      'https://key:secret@ivs.idenfy.com/api/v2/token',
+      ' https://ivs.idenfy.com/api/v2/token ',
+    ]) {
       assert.equal(isTokenEndpointUrl(url), true, url);
     }
   });
   test('anything else', () => {
-    for (const url of ['https://ivs.idenfy.com/api/v2/status', 'https://ivs.idenfy.com/api/v2/tokens', 'https://ivs.idenfy.com/api/v3/token', 'https://ivs.idenfy.com/API/V2/TOKEN',
-      'https://ivs.idenfy.com.evil.com/api/v2/token', 'https://evilidenfy.com/api/v2/token', 'https://ivs.idenfy.co/api/v2/token', '/api/v2/token', 'api/v2/token',
-      'ftp://ivs.idenfy.com/api/v2/token', 'https://ivs.idenfy.com/prefix/api/v2/token', '', 'https://']) {
+    for (const url of [
+      'https://ivs.idenfy.com/api/v2/status',
+      'https://ivs.idenfy.com/api/v2/tokens',
+      'https://ivs.idenfy.com/api/v3/token',
+      'https://ivs.idenfy.com/API/V2/TOKEN',
+      'https://ivs.idenfy.com.evil.com/api/v2/token',
+      'https://evilidenfy.com/api/v2/token',
+      'https://ivs.idenfy.co/api/v2/token',
+      '/api/v2/token',
+      'api/v2/token',
+      'ftp://ivs.idenfy.com/api/v2/token',
+      'https://ivs.idenfy.com/prefix/api/v2/token',
+      '',
+      'https://',
+    ]) {
       assert.equal(isTokenEndpointUrl(url), false, url);
     }
   });

@@ -27,7 +27,10 @@ describe('the success test of a token request', () => {
   it('warns on `status !== 200` on the token response, and the fix accepts 200 and 201', () => {
     const text = `async function start(id: string) {\n  ${URL_LINE}\n  if (response.status !== 200) throw new Error('failed');\n  return response.json();\n}\n`;
     const { findings } = check(text);
-    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['success-status', 'response.status !== 200']]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [['success-status', 'response.status !== 200']],
+    );
     assert.match(findings[0].message, /201 Created/);
     const fixed = applyFirstFix(text, text.indexOf('response.status !=='));
     assert.match(fixed, /if \(\(response\.status !== 200 && response\.status !== 201\)\)/);
@@ -37,7 +40,10 @@ describe('the success test of a token request', () => {
   it('warns on `=== 200` as the only success path, in .then callbacks too', () => {
     const text = `function start(id) {\n  return fetch('https://ivs.idenfy.com/api/v2/token', { method: 'POST', body: JSON.stringify({ clientId: id }) })\n    .then((res) => { if (res.status === 200) return res.json(); throw new Error(); });\n}\n`;
     const { findings } = check(text, 'javascript');
-    assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['res.status === 200']);
+    assert.deepEqual(
+      findings.map((f) => text.slice(f.start, f.end)),
+      ['res.status === 200'],
+    );
     assert.match(applyFirstFix(text, text.indexOf('res.status')), /\(res\.status === 200 \|\| res\.status === 201\)/);
   });
 
@@ -65,7 +71,10 @@ describe('error identifiers compared in code', () => {
   it('warns on a string that is none of the twelve, with a did-you-mean fix', () => {
     const text = wrap(`if (error.identifier === 'BAD_VALUES') return 'fix the value';`);
     const { findings } = check(text);
-    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-identifier', "'BAD_VALUES'"]]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [['unknown-identifier', "'BAD_VALUES'"]],
+    );
     assert.match(findings[0].message, /did you mean "BAD_VALUE"/);
     assert.match(applyFirstFix(text, text.indexOf('BAD_VALUES')), /error\.identifier === 'BAD_VALUE'\)/);
   });
@@ -73,7 +82,10 @@ describe('error identifiers compared in code', () => {
   it('reads element access, reversed comparisons and switch cases; RATE_LIMIT suggests TOO_MANY_REQUESTS', () => {
     const text = wrap(`if ("MISING_VALUE" == error["identifier"]) return;\n  switch (error.identifier) { case 'RATE_LIMIT': break; case 'INTERNAL_ERROR': break; }`);
     const { findings } = check(text);
-    assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['"MISING_VALUE"', "'RATE_LIMIT'"]);
+    assert.deepEqual(
+      findings.map((f) => text.slice(f.start, f.end)),
+      ['"MISING_VALUE"', "'RATE_LIMIT'"],
+    );
     assert.match(findings[1].message, /TOO_MANY_REQUESTS/);
   });
 

@@ -25,8 +25,25 @@ describe('half-typed code', () => {
   });
 
   test('fragments that are barely code', () => {
-    for (const text of ['', 'idenfy token', '{', '}', '`${', '/*', "'", 'const = ;', 'axios.post(', `axios.post('${TOKEN_URL}'`, `axios.post('${TOKEN_URL}', {`,
-      '// @idenfy-token', '// @idenfy-token\n{', 'enum E { A = ', 'class { idenfy = "token"', '\u0000\uFFFF\uD800 idenfy token', '<div>idenfy token</div>']) {
+    for (const text of [
+      '',
+      'idenfy token',
+      '{',
+      '}',
+      '`${',
+      '/*',
+      "'",
+      'const = ;',
+      'axios.post(',
+      `axios.post('${TOKEN_URL}'`,
+      `axios.post('${TOKEN_URL}', {`,
+      '// @idenfy-token',
+      '// @idenfy-token\n{',
+      'enum E { A = ',
+      'class { idenfy = "token"',
+      '\u0000\uFFFF\uD800 idenfy token',
+      '<div>idenfy token</div>',
+    ]) {
       const result = analyzeCode({ text, fileName: 'frag.tsx' }, DEFAULT_SETTINGS);
       assert.ok(Array.isArray(result.payloads), JSON.stringify(text));
     }
@@ -46,7 +63,14 @@ describe('size and depth', () => {
     assert.deepEqual(analyze(code), { payloads: [], findings: [] });
   });
 
-  const nestings = [['(', ')'], ['[', ']'], ['{a:', '}'], ['f(', ')'], ['!', ''], ['`${', '}`']];
+  const nestings = [
+    ['(', ')'],
+    ['[', ']'],
+    ['{a:', '}'],
+    ['f(', ')'],
+    ['!', ''],
+    ['`${', '}`'],
+  ];
 
   test('pathological nesting (60,000 levels) gives the "too deeply nested" warning, not a stack overflow', { timeout: 60_000 }, () => {
     for (const [open, close] of nestings) {
@@ -54,7 +78,11 @@ describe('size and depth', () => {
       const code = `${SEND}axios.post(TOKEN_URL, { clientId: 'c', sex: 'X', x: ${open.repeat(depth)}1${close.repeat(depth)} });`;
       const analysis = analyze(code);
       assert.deepEqual(analysis.payloads, [], open);
-      assert.deepEqual(analysis.findings.map((f) => [f.code, f.severity, f.start]), [['too-deeply-nested', 'warning', 0]], open);
+      assert.deepEqual(
+        analysis.findings.map((f) => [f.code, f.severity, f.start]),
+        [['too-deeply-nested', 'warning', 0]],
+        open,
+      );
     }
   });
 

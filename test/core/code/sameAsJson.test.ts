@@ -14,14 +14,44 @@ import { fixturePath } from '../../fixtureFiles';
 const ROOT = fixturePath();
 
 /** A payload with a mistake for most rules. */
-const MISTAKES = JSON.stringify({
-  clientID: 'typo', tokenType: 'VIDEO_CALL', externalRef: 'x'.repeat(41), firstName: 'J0hn', lastName: '', dateOfBirth: '1990-02-30',
-  dateOfExpiry: '31/12/2030', sex: 'X', nationality: 'XX', country: 'UK', documents: ['PASSPORT', 'AADHAAR', 'DRIVERS_LICENSE'], locale: 'english',
-  showInstructions: 'true', generateDigitString: true, expiryTime: 7200, sessionLength: 30, successUrl: 'http://shop.example.com/ok',
-  errorUrl: 'not a url', callbackUrl: 'https://shop.example.com/cb', utilityBill: true, additionalSteps: { UK: { ID_CARD: { UTILITY_BILL: { type: 'SCAN', fields: [1] } } } },
-  additionalData: { UTILITY_BILL: 'x' }, address: 'Main st. 1', questionnaire: '', riskAssessmentProfile: 'nope', ageLimit: 30, ageMax: 18,
-  dummyStatus: 'APPROVED', registryCentersCountries: 'LT', faceMatchingThresholdModifier: 'high', personScanRef: null, clientId: 42,
-}, null, 2);
+const MISTAKES = JSON.stringify(
+  {
+    clientID: 'typo',
+    tokenType: 'VIDEO_CALL',
+    externalRef: 'x'.repeat(41),
+    firstName: 'J0hn',
+    lastName: '',
+    dateOfBirth: '1990-02-30',
+    dateOfExpiry: '31/12/2030',
+    sex: 'X',
+    nationality: 'XX',
+    country: 'UK',
+    documents: ['PASSPORT', 'AADHAAR', 'DRIVERS_LICENSE'],
+    locale: 'english',
+    showInstructions: 'true',
+    generateDigitString: true,
+    expiryTime: 7200,
+    sessionLength: 30,
+    successUrl: 'http://shop.example.com/ok',
+    errorUrl: 'not a url',
+    callbackUrl: 'https://shop.example.com/cb',
+    utilityBill: true,
+    additionalSteps: { UK: { ID_CARD: { UTILITY_BILL: { type: 'SCAN', fields: [1] } } } },
+    additionalData: { UTILITY_BILL: 'x' },
+    address: 'Main st. 1',
+    questionnaire: '',
+    riskAssessmentProfile: 'nope',
+    ageLimit: 30,
+    ageMax: 18,
+    dummyStatus: 'APPROVED',
+    registryCentersCountries: 'LT',
+    faceMatchingThresholdModifier: 'high',
+    personScanRef: null,
+    clientId: 42,
+  },
+  null,
+  2,
+);
 
 function payloads(): Array<[string, string]> {
   const list: Array<[string, string]> = [['mistakes', MISTAKES]];
@@ -34,10 +64,17 @@ function payloads(): Array<[string, string]> {
 
 const settingsVariants: Array<[string, IdenfySettings]> = [
   ['default settings', normalizeSettings({}).settings],
-  ['account capabilities declared', normalizeSettings({
-    'idenfy.account.allowedTokenTypes': ['IDENTIFICATION'], 'idenfy.account.customCallbackUrl': false, 'idenfy.account.additionalSteps': false,
-    'idenfy.account.questionnaireIds': ['onboarding'], 'idenfy.account.riskAssessmentProfileIds': [], 'idenfy.account.digitStringMaxExpiry': 600,
-  }).settings],
+  [
+    'account capabilities declared',
+    normalizeSettings({
+      'idenfy.account.allowedTokenTypes': ['IDENTIFICATION'],
+      'idenfy.account.customCallbackUrl': false,
+      'idenfy.account.additionalSteps': false,
+      'idenfy.account.questionnaireIds': ['onboarding'],
+      'idenfy.account.riskAssessmentProfileIds': [],
+      'idenfy.account.digitStringMaxExpiry': 600,
+    }).settings,
+  ],
 ];
 
 /** A finding with every offset moved by `shift`: what the JSON finding becomes once the JSON sits in code. */
@@ -61,7 +98,10 @@ describe('code findings equal JSON findings', () => {
         const fromCode = analyze(code, 'same.ts', settings);
         assert.equal(fromCode.payloads.length, 1);
         assert.deepEqual(toJson(fromCode.payloads[0].root), JSON.parse(json), 'the model holds the same values');
-        assert.deepEqual(fromCode.findings.map((f) => shifted(f, 0)), fromJson.map((f) => shifted(f, prefix.length)));
+        assert.deepEqual(
+          fromCode.findings.map((f) => shifted(f, 0)),
+          fromJson.map((f) => shifted(f, prefix.length)),
+        );
         if (name === 'mistakes') assert.ok(fromJson.length >= 25, `the mistakes payload exercises many rules (${fromJson.length})`);
       });
     }

@@ -10,7 +10,10 @@ const BODY = "{ clientId: 'c-1', sessionLength: 4000 }";
 function found(code: string, fileName = 'typed.ts', settings = normalizeSettings({}).settings): Array<[string, string | undefined]> {
   const result = analyze(code, fileName, settings);
   const mistakes = code.split('4000').length - 1;
-  assert.deepEqual(located(code, result.findings), Array.from({ length: Math.min(mistakes, result.payloads.length) }, (_, i) => at(code, 'BAD_VALUE', '4000', i + 1)));
+  assert.deepEqual(
+    located(code, result.findings),
+    Array.from({ length: Math.min(mistakes, result.payloads.length) }, (_, i) => at(code, 'BAD_VALUE', '4000', i + 1)),
+  );
   return result.payloads.map((p) => [p.reason, p.via]);
 }
 
@@ -24,7 +27,11 @@ describe('typed object literals', () => {
     ['a qualified type name', `const r: Idenfy.TokenRequest = ${BODY};`, 'Idenfy.TokenRequest'],
     ['a parenthesised type', `const r: (IdenfyTokenRequest) = ${BODY};`, 'IdenfyTokenRequest'],
     ['a class field', `class A { private body: IdenfyTokenRequest = ${BODY}; }`, 'IdenfyTokenRequest'],
-    ['a function return type', `function make(): IdenfyTokenRequest {\n  if (x) return ${BODY};\n  const inner = () => ({ notThis: 1 });\n  return ${BODY.replace('c-1', 'c-2')};\n}`, 'IdenfyTokenRequest'],
+    [
+      'a function return type',
+      `function make(): IdenfyTokenRequest {\n  if (x) return ${BODY};\n  const inner = () => ({ notThis: 1 });\n  return ${BODY.replace('c-1', 'c-2')};\n}`,
+      'IdenfyTokenRequest',
+    ],
     ['an arrow function return type', `const make = (): IdenfyTokenRequest => (${BODY});`, 'IdenfyTokenRequest'],
     ['an array type', `const batch: IdenfyTokenRequest[] = [${BODY}, ${BODY.replace('c-1', 'c-2')}];`, 'IdenfyTokenRequest'],
   ];

@@ -59,7 +59,7 @@ describe('literals, unwrapped', () => {
   });
 
   test('negative numbers, numeric separators, hex and exponents', () => {
-    const { code, root, findings } = payloadOf('{ clientId: \'c-1\', sessionLength: -5, expiryTime: 2_592_001, ageLimit: 0x12, ageMax: 1e2, faceMatchingThresholdModifier: -0.5 }');
+    const { code, root, findings } = payloadOf("{ clientId: 'c-1', sessionLength: -5, expiryTime: 2_592_001, ageLimit: 0x12, ageMax: 1e2, faceMatchingThresholdModifier: -0.5 }");
     assert.equal(property(root, 'sessionLength').value, -5);
     assert.equal(property(root, 'ageLimit').value, 18);
     assert.equal(property(root, 'ageMax').value, 100);
@@ -67,7 +67,7 @@ describe('literals, unwrapped', () => {
   });
 
   test('strings with escapes are checked by their value', () => {
-    const { root, findings } = payloadOf("{ clientId: 'c\\u002d1', firstName: \"Ona\\tB\", lastName: `Šimkutė` }");
+    const { root, findings } = payloadOf('{ clientId: \'c\\u002d1\', firstName: "Ona\\tB", lastName: `Šimkutė` }');
     assert.equal(property(root, 'clientId').value, 'c-1');
     assert.equal(property(root, 'firstName').value, 'Ona\tB');
     assert.equal(property(root, 'lastName').value, 'Šimkutė');
@@ -84,7 +84,10 @@ describe('literals, unwrapped', () => {
     const { code, root } = payloadOf("{ 'clientId': 'c-1', sex: 'F' }");
     const [first, second] = root.children!;
     assert.deepEqual(plain(first), {
-      type: 'property', offset: code.indexOf("'clientId'"), length: "'clientId': 'c-1'".length, children: [
+      type: 'property',
+      offset: code.indexOf("'clientId'"),
+      length: "'clientId': 'c-1'".length,
+      children: [
         { type: 'string', value: 'clientId', offset: code.indexOf("'clientId'"), length: 10 },
         { type: 'string', value: 'c-1', offset: code.indexOf("'c-1'"), length: 5 },
       ],
@@ -126,7 +129,10 @@ describe('keys we cannot read', () => {
 
   test('methods and setters are not sent; a getter is a key with an unknown value', () => {
     const { root, findings } = payloadOf("{ clientId: 'c-1', describe() { return 1; }, set x(v) {}, get locale() { return 'en'; } }");
-    assert.deepEqual(root.children!.map((p) => p.children![0].value), ['clientId', 'locale']);
+    assert.deepEqual(
+      root.children!.map((p) => p.children![0].value),
+      ['clientId', 'locale'],
+    );
     assert.equal(property(root, 'locale').type, 'unknown');
     assert.deepEqual(findings, []);
   });
@@ -149,7 +155,9 @@ describe('writes after the literal', () => {
   };
 
   test('payload.k = v: v is checked on its own and the base literal value of k is no longer trusted', () => {
-    const { code, findings } = run("  const payload = { locale: 'en', sessionLength: 4000 };\n  if (id) payload.sessionLength = 600;\n  payload.documents = [];\n  payload['sex'] = 'X';\n  payload.clientId = id;");
+    const { code, findings } = run(
+      "  const payload = { locale: 'en', sessionLength: 4000 };\n  if (id) payload.sessionLength = 600;\n  payload.documents = [];\n  payload['sex'] = 'X';\n  payload.clientId = id;",
+    );
     assert.deepEqual(findings, [at(code, 'empty-documents', '[]'), at(code, 'BAD_VALUE', "'X'")]);
   });
 
@@ -160,7 +168,10 @@ describe('writes after the literal', () => {
 
   test('delete payload.k: k may be absent, so no combination rule counts on it', () => {
     const { findings } = run("  const payload = { clientId: 'c', address: 'Main st. 1', additionalData: { UTILITY_BILL: {} }, additionalSteps: {} };\n  delete payload.address;");
-    assert.deepEqual(findings.map((f) => f.code), []);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      [],
+    );
   });
 
   test('payload.k.push(…) changes k: an empty array is not reported', () => {

@@ -41,7 +41,10 @@ function accept2(text: string, offset: number, suggestion: CompletionSuggestion)
 
 /** A snippet with each placeholder at its default and each choice at its first option. */
 function expandSnippet(snippet: string): string {
-  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\d+/g, '');
+  return snippet
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\d+/g, '');
 }
 
 describe('completeJson: field names', () => {
@@ -86,7 +89,11 @@ describe('completeJson: field names', () => {
     const analysis = analyzeJson({ text: expanded, allowComments: false, isPayloadFile: true }, DEFAULT_SETTINGS);
     assert.deepEqual(analysis.findings, [], expanded);
     for (const type of ADDITIONAL_STEP_TYPES) assert.ok(snippet.insertText.includes(type));
-    assert.equal(json('{ "clientId": "a", "additionalSteps": {}, | }').items.some((i) => i.kind === 'snippet'), false, 'not twice');
+    assert.equal(
+      json('{ "clientId": "a", "additionalSteps": {}, | }').items.some((i) => i.kind === 'snippet'),
+      false,
+      'not twice',
+    );
   });
 
   it('before something already written, adds the comma between', () => {
@@ -203,7 +210,7 @@ describe('completeCode', () => {
   });
 
   it('offers bare field names not yet present', () => {
-    const { items, text, offset } = code("const body: IdenfyTokenRequest = { clientId: user.id, |};");
+    const { items, text, offset } = code('const body: IdenfyTokenRequest = { clientId: user.id, |};');
     assert.ok(!labels(items).includes('clientId'));
     const tokenType = item(items, 'tokenType');
     assert.equal(tokenType.insertText, 'tokenType: ');
@@ -221,7 +228,7 @@ describe('completeCode', () => {
     assert.equal(accept(text, offset, item(items, 'tokenType')), "const body = { clientId: id, 'tokenType': 'DOCUMENT' };");
   });
 
-  it('values in the string\'s own quotes, and in the file\'s quotes after the colon', () => {
+  it("values in the string's own quotes, and in the file's quotes after the colon", () => {
     const inString = code("const body = { clientId: id, tokenType: 'DOC|' };");
     assert.equal(accept(inString.text, inString.offset, item(inString.items, 'DOCUMENT')), "const body = { clientId: id, tokenType: 'DOCUMENT' };");
     const afterColon = code('const body = { clientId: "x", sex: |};');
@@ -259,9 +266,9 @@ describe('completeCode', () => {
   });
 
   it('nothing for computed values or outside the payload', () => {
-    assert.deepEqual(code("const body = { clientId: id, tokenType: pick(|) };").items, []);
+    assert.deepEqual(code('const body = { clientId: id, tokenType: pick(|) };').items, []);
     assert.deepEqual(code("const body = { clientId: id, tokenType: | 'DOCUMENT' };").items, [], 'before a value already written');
-    const { text } = withCursor("const body = { clientId: id };|");
+    const { text } = withCursor('const body = { clientId: id };|');
     assert.deepEqual(completeCode(codePayload(text), text, text.length), []);
     assert.deepEqual(completeCode(codePayload(text), text, 0), []);
   });

@@ -87,16 +87,7 @@ describe('findErrorTokenAt', () => {
   }
 
   it('finds nothing on lower-case words, longer words or other text', () => {
-    const lines = [
-      "if (err.identifier === 'bad_value')",
-      'const BAD_VALUES = []',
-      'MY_BAD_VALUE = 1',
-      'BAD_VALUE2 = 2',
-      'ERR_TOO_MANY_REQUESTS_TOTAL',
-      'ÄBAD_VALUE',
-      'Bad_Value',
-      'UNAUTHORIZEDX',
-    ];
+    const lines = ["if (err.identifier === 'bad_value')", 'const BAD_VALUES = []', 'MY_BAD_VALUE = 1', 'BAD_VALUE2 = 2', 'ERR_TOO_MANY_REQUESTS_TOTAL', 'ÄBAD_VALUE', 'Bad_Value', 'UNAUTHORIZEDX'];
     for (const line of lines) {
       for (let character = 0; character <= line.length; character++) {
         assert.equal(findErrorTokenAt(line, character), undefined, `${line} at ${character}`);
@@ -108,7 +99,7 @@ describe('findErrorTokenAt', () => {
     const line = "if (code === 'BAD_VALUE') notify(user);";
     assert.equal(findErrorTokenAt(line, line.indexOf('notify')), undefined);
     assert.equal(findErrorTokenAt(line, 0), undefined);
-    assert.equal(findErrorTokenAt(line, line.indexOf("'BAD") ), undefined, 'on the opening quote');
+    assert.equal(findErrorTokenAt(line, line.indexOf("'BAD")), undefined, 'on the opening quote');
   });
 
   it('tells two identifiers on one line apart', () => {
@@ -136,7 +127,7 @@ describe('findErrorTokenAt', () => {
     }
   });
 
-  it('does not take a message in other case or inside longer words for iDenfy\'s', () => {
+  it("does not take a message in other case or inside longer words for iDenfy's", () => {
     for (const line of ['partner inactive', 'PARTNER INACTIVE', 'Partner inactiveness', 'invalid authorization credentials']) {
       for (let character = 0; character <= line.length; character++) assert.equal(findErrorTokenAt(line, character), undefined, `${line} at ${character}`);
     }

@@ -35,7 +35,13 @@ describe('error handling generators', () => {
 
   it('TypeScript declares the identifiers as a union type; the other languages need none', () => {
     const union = /export type IdenfyErrorIdentifier =([^;]*);/.exec(errorHandlingCode('typescript').text)![1];
-    assert.deepEqual(union.match(/'[A-Z_]+'/g)!.map((s) => s.slice(1, -1)).sort(), [...IDENTIFIERS].sort());
+    assert.deepEqual(
+      union
+        .match(/'[A-Z_]+'/g)!
+        .map((s) => s.slice(1, -1))
+        .sort(),
+      [...IDENTIFIERS].sort(),
+    );
     assert.doesNotMatch(errorHandlingCode('javascript').text, /IdenfyErrorIdentifier/);
   });
 
@@ -51,7 +57,19 @@ describe('error handling generators', () => {
     try {
       const file = join(dir, 'handler.ts');
       writeFileSync(file, errorHandlingCode('typescript').text);
-      const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'], typeRoots: [join(__dirname, '../../../../node_modules/@types')], noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true });
+      const program = ts.createProgram([file], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.Node16,
+        moduleResolution: ts.ModuleResolutionKind.Node16,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+        types: ['node'],
+        typeRoots: [join(__dirname, '../../../../node_modules/@types')],
+        noUnusedLocals: true,
+        noImplicitReturns: true,
+        noFallthroughCasesInSwitch: true,
+      });
       const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
       assert.deepEqual(problems, []);
     } finally {
@@ -64,13 +82,14 @@ describe('error handling generators', () => {
     const dir = mkdtempSync(join(tmpdir(), 'idenfy-handler-'));
     const handler = join(dir, 'handler.js');
     writeFileSync(handler, js);
-    const run = (baseUrl: string, payload: object) => new Promise<{ ok: boolean; status?: number; identifier?: string; token?: string }>((resolve, reject) => {
-      const script = `const h = require(${JSON.stringify(handler)});
+    const run = (baseUrl: string, payload: object) =>
+      new Promise<{ ok: boolean; status?: number; identifier?: string; token?: string }>((resolve, reject) => {
+        const script = `const h = require(${JSON.stringify(handler)});
         h.createIdenfyToken(${JSON.stringify(payload)}, { apiKey: ${JSON.stringify(KEY)}, apiSecret: ${JSON.stringify(SECRET)}, baseUrl: ${JSON.stringify(baseUrl)} })
           .then((body) => console.log(JSON.stringify({ ok: true, token: body.authToken })),
                 (e) => console.log(JSON.stringify({ ok: false, status: e.status, identifier: e.identifier, isTokenError: e instanceof h.IdenfyTokenError })));`;
-      execFile(process.execPath, ['-e', script], { timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))));
-    });
+        execFile(process.execPath, ['-e', script], { timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))));
+      });
     try {
       await withEmulator({}, async (emulator) => {
         const created = await run(emulator.url, { clientId: 'handler-201' });
@@ -101,8 +120,9 @@ describe('error handling generators', () => {
   it('the Python code, run against the emulator, does what its comments say', { skip: python ? false : 'python3 with requests is not installed' }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'idenfy-handler-py-'));
     writeFileSync(join(dir, 'idenfy_handler.py'), errorHandlingCode('python').text);
-    const run = (baseUrl: string, payload: object) => new Promise<{ ok: boolean; status?: number; identifier?: string }>((resolve, reject) => {
-      const script = `import json, sys
+    const run = (baseUrl: string, payload: object) =>
+      new Promise<{ ok: boolean; status?: number; identifier?: string }>((resolve, reject) => {
+        const script = `import json, sys
 sys.path.insert(0, ${JSON.stringify(dir)})
 from idenfy_handler import create_idenfy_token, IdenfyTokenError
 try:
@@ -110,8 +130,8 @@ try:
     print(json.dumps({"ok": True, "token": body.get("authToken")}))
 except IdenfyTokenError as e:
     print(json.dumps({"ok": False, "status": e.status, "identifier": e.identifier}))`;
-      execFile(python!, ['-c', script], { timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))));
-    });
+        execFile(python!, ['-c', script], { timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))));
+      });
     try {
       await withEmulator({}, async (emulator) => {
         assert.equal((await run(emulator.url, { clientId: 'py-201' })).ok, true);

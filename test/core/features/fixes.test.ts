@@ -90,11 +90,12 @@ describe('fixesFor: hints from the validator, end to end on JSON', () => {
     const text = '{\n  "clientId": "a",\n  "utilityBill": true,\n  "additionalSteps": { "ALL": { "ALL": { "UTILITY_BILL": {} } } }\n}';
     const finding = findingOf(analyse(text), 'VALIDATION_ERROR', 'utilityBill');
     const titles = fixesFor(finding, text, 'json').map((f) => [f.title, f.isPreferred ?? false]);
-    assert.deepEqual(titles, [["Remove 'utilityBill'", false], ["Remove 'additionalSteps'", false]]);
-    assert.equal(applyFix(text, 'VALIDATION_ERROR', 'utilityBill', "Remove 'utilityBill'"),
-      '{\n  "clientId": "a",\n  "additionalSteps": { "ALL": { "ALL": { "UTILITY_BILL": {} } } }\n}');
-    assert.equal(applyFix(text, 'VALIDATION_ERROR', 'utilityBill', "Remove 'additionalSteps'"),
-      '{\n  "clientId": "a",\n  "utilityBill": true\n}');
+    assert.deepEqual(titles, [
+      ["Remove 'utilityBill'", false],
+      ["Remove 'additionalSteps'", false],
+    ]);
+    assert.equal(applyFix(text, 'VALIDATION_ERROR', 'utilityBill', "Remove 'utilityBill'"), '{\n  "clientId": "a",\n  "additionalSteps": { "ALL": { "ALL": { "UTILITY_BILL": {} } } }\n}');
+    assert.equal(applyFix(text, 'VALIDATION_ERROR', 'utilityBill', "Remove 'additionalSteps'"), '{\n  "clientId": "a",\n  "utilityBill": true\n}');
   });
 
   it('removes the earlier of duplicate keys', () => {
@@ -104,18 +105,20 @@ describe('fixesFor: hints from the validator, end to end on JSON', () => {
   });
 
   it('adds a missing clientId as the first property, indented like the file', () => {
-    assert.equal(applyFix('{\n    "tokenType": "DOCUMENT",\n    "locale": "lt"\n}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
-      '{\n    "clientId": "",\n    "tokenType": "DOCUMENT",\n    "locale": "lt"\n}');
-    assert.equal(applyFix('{\n\t"tokenType": "DOCUMENT"\n}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
-      '{\n\t"clientId": "",\n\t"tokenType": "DOCUMENT"\n}');
-    assert.equal(applyFix('{ "tokenType": "DOCUMENT" }', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
-      '{ "clientId": "", "tokenType": "DOCUMENT" }');
+    assert.equal(
+      applyFix('{\n    "tokenType": "DOCUMENT",\n    "locale": "lt"\n}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
+      '{\n    "clientId": "",\n    "tokenType": "DOCUMENT",\n    "locale": "lt"\n}',
+    );
+    assert.equal(applyFix('{\n\t"tokenType": "DOCUMENT"\n}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"), '{\n\t"clientId": "",\n\t"tokenType": "DOCUMENT"\n}');
+    assert.equal(applyFix('{ "tokenType": "DOCUMENT" }', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"), '{ "clientId": "", "tokenType": "DOCUMENT" }');
     assert.equal(applyFix('{}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"), '{"clientId": ""}');
     assert.equal(applyFix('{ }', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"), '{ "clientId": "" }');
     assert.equal(applyFix('{\n}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"), '{\n  "clientId": ""\n}');
     // A comment on the brace's line stays there; the new line goes below it.
-    assert.equal(applyFix('{ // test payload\r\n  "tokenType": "DOCUMENT"\r\n}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
-      '{ // test payload\r\n  "clientId": "",\r\n  "tokenType": "DOCUMENT"\r\n}');
+    assert.equal(
+      applyFix('{ // test payload\r\n  "tokenType": "DOCUMENT"\r\n}', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
+      '{ // test payload\r\n  "clientId": "",\r\n  "tokenType": "DOCUMENT"\r\n}',
+    );
   });
 
   it('marks a single obvious fix preferred, not a choice or a removal', () => {
@@ -171,7 +174,12 @@ describe('fixesFor: code payloads', () => {
     const root = codePayload(source);
     const finding = findingOf(validatePayload(root, settings), code, field);
     const fix = fixesFor(finding, source, 'code').find((f) => f.title === title);
-    assert.ok(fix, `no fix "${title}"; got ${fixesFor(finding, source, 'code').map((f) => f.title).join(' | ')}`);
+    assert.ok(
+      fix,
+      `no fix "${title}"; got ${fixesFor(finding, source, 'code')
+        .map((f) => f.title)
+        .join(' | ')}`,
+    );
     const fixed = applyEdits(source, fix.edits);
     const after = validatePayload(codePayload(fixed), settings);
     assert.ok(!after.some((f) => f.code === code && f.field === field && f.message === finding.message), fixed);
@@ -179,42 +187,53 @@ describe('fixesFor: code payloads', () => {
   }
 
   it('keeps a bare key bare and a quoted key in its quotes', () => {
-    assert.equal(codeFix("const p = { clientId: id, expiry_time: 600 };", 'unknown-field', 'expiry_time', "Rename 'expiry_time' to 'expiryTime'"),
-      'const p = { clientId: id, expiryTime: 600 };');
-    assert.equal(codeFix("const p = { clientId: id, 'expiry_time': 600 };", 'unknown-field', 'expiry_time', "Rename 'expiry_time' to 'expiryTime'"),
-      "const p = { clientId: id, 'expiryTime': 600 };");
+    assert.equal(codeFix('const p = { clientId: id, expiry_time: 600 };', 'unknown-field', 'expiry_time', "Rename 'expiry_time' to 'expiryTime'"), 'const p = { clientId: id, expiryTime: 600 };');
+    assert.equal(codeFix("const p = { clientId: id, 'expiry_time': 600 };", 'unknown-field', 'expiry_time', "Rename 'expiry_time' to 'expiryTime'"), "const p = { clientId: id, 'expiryTime': 600 };");
   });
 
   it('keeps the quote style of the string it replaces', () => {
-    assert.equal(codeFix("const p = { clientId: id, documents: ['PASPORT'] };", 'BAD_VALUE', 'documents[0]', 'Replace "PASPORT" with "PASSPORT"'),
-      "const p = { clientId: id, documents: ['PASSPORT'] };");
+    assert.equal(
+      codeFix("const p = { clientId: id, documents: ['PASPORT'] };", 'BAD_VALUE', 'documents[0]', 'Replace "PASPORT" with "PASSPORT"'),
+      "const p = { clientId: id, documents: ['PASSPORT'] };",
+    );
     assert.equal(codeFix('const p = { clientId: id, country: "UK" };', 'BAD_VALUE', 'country', 'Replace "UK" with "GB"'), 'const p = { clientId: id, country: "GB" };');
-    assert.equal(codeFix('const p = { clientId: id, successUrl: `http://shop.example.com/ok` };', 'BAD_VALUE', 'successUrl', 'Change http:// to https://'),
-      'const p = { clientId: id, successUrl: `https://shop.example.com/ok` };');
+    assert.equal(
+      codeFix('const p = { clientId: id, successUrl: `http://shop.example.com/ok` };', 'BAD_VALUE', 'successUrl', 'Change http:// to https://'),
+      'const p = { clientId: id, successUrl: `https://shop.example.com/ok` };',
+    );
   });
 
-  it('writes booleans and numbers as literals, and a number turned string in the file\'s quotes', () => {
-    assert.equal(codeFix("const p = { clientId: 'a', showInstructions: 'true' };", 'BAD_VALUE', 'showInstructions', 'Replace "true" with true'),
-      "const p = { clientId: 'a', showInstructions: true };");
-    assert.equal(codeFix("const p = { clientId: 'a', sessionLength: 4000 };", 'BAD_VALUE', 'sessionLength', 'Replace 4000 with 3600'),
-      "const p = { clientId: 'a', sessionLength: 3600 };");
+  it("writes booleans and numbers as literals, and a number turned string in the file's quotes", () => {
+    assert.equal(
+      codeFix("const p = { clientId: 'a', showInstructions: 'true' };", 'BAD_VALUE', 'showInstructions', 'Replace "true" with true'),
+      "const p = { clientId: 'a', showInstructions: true };",
+    );
+    assert.equal(codeFix("const p = { clientId: 'a', sessionLength: 4000 };", 'BAD_VALUE', 'sessionLength', 'Replace 4000 with 3600'), "const p = { clientId: 'a', sessionLength: 3600 };");
     assert.equal(codeFix('const p = { clientId: 42, locale: "lt" };', 'numeric-client-id', 'clientId', 'Replace 42 with "42"'), 'const p = { clientId: "42", locale: "lt" };');
   });
 
   it('removing the last property keeps a spread before it', () => {
     const settings = normalizeSettings({ account: { customCallbackUrl: false } }).settings;
-    assert.equal(codeFix("const p = { clientId: id, ...defaults, callbackUrl: 'https://x.example.com/h' };", 'PERMISSIONS_ERROR', 'callbackUrl', "Remove 'callbackUrl'", settings),
-      'const p = { clientId: id, ...defaults };');
+    assert.equal(
+      codeFix("const p = { clientId: id, ...defaults, callbackUrl: 'https://x.example.com/h' };", 'PERMISSIONS_ERROR', 'callbackUrl', "Remove 'callbackUrl'", settings),
+      'const p = { clientId: id, ...defaults };',
+    );
   });
 
   it('adds clientId with a bare key, and removes a property with its comma', () => {
-    assert.equal(codeFix("const body = JSON.stringify({\n    tokenType: 'DOCUMENT',\n  });", 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
-      "const body = JSON.stringify({\n    clientId: '',\n    tokenType: 'DOCUMENT',\n  });");
-    assert.equal(codeFix('const body = JSON.stringify({ tokenType: "DOCUMENT" });', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
-      'const body = JSON.stringify({ clientId: "", tokenType: "DOCUMENT" });');
+    assert.equal(
+      codeFix("const body = JSON.stringify({\n    tokenType: 'DOCUMENT',\n  });", 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
+      "const body = JSON.stringify({\n    clientId: '',\n    tokenType: 'DOCUMENT',\n  });",
+    );
+    assert.equal(
+      codeFix('const body = JSON.stringify({ tokenType: "DOCUMENT" });', 'MISSING_VALUE', 'clientId', "Add missing 'clientId'"),
+      'const body = JSON.stringify({ clientId: "", tokenType: "DOCUMENT" });',
+    );
     const settings = normalizeSettings({ account: { customCallbackUrl: false } }).settings;
-    assert.equal(codeFix("const p = {\n  clientId: user.id,\n  callbackUrl: 'https://x.example.com/h',\n};", 'PERMISSIONS_ERROR', 'callbackUrl', "Remove 'callbackUrl'", settings),
-      'const p = {\n  clientId: user.id,\n};');
+    assert.equal(
+      codeFix("const p = {\n  clientId: user.id,\n  callbackUrl: 'https://x.example.com/h',\n};", 'PERMISSIONS_ERROR', 'callbackUrl', "Remove 'callbackUrl'", settings),
+      'const p = {\n  clientId: user.id,\n};',
+    );
   });
 });
 

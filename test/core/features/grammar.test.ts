@@ -87,7 +87,7 @@ describe('the error-identifier grammar file', () => {
     assert.equal(committed, errorIdentifierGrammarText());
   });
 
-  it('matches exactly the catalogue\'s identifiers', () => {
+  it("matches exactly the catalogue's identifiers", () => {
     const grammarJson = JSON.parse(committed);
     const match: string = grammarJson.repository['error-identifier'].match;
     const alternatives = /^\\b\(\?:(.*)\)\\b$/.exec(match)?.[1].split('|');
@@ -104,15 +104,18 @@ describe('the error-identifier grammar file', () => {
 });
 
 describe('tokenizing with the injection', () => {
-  it('TypeScript: an identifier in a string gets the scope, inside the string\'s scope', async () => {
+  it("TypeScript: an identifier in a string gets the scope, inside the string's scope", async () => {
     const result = await tokens('source.ts', ["if (err.identifier === 'BAD_VALUE') {"]);
     const token = result.find((t) => t.text === 'BAD_VALUE');
     assert.ok(token, JSON.stringify(result));
     assert.ok(token.scopes.includes(ERROR_IDENTIFIER_SCOPE), token.scopes.join(' '));
-    assert.ok(token.scopes.some((s) => s.startsWith('string.quoted.single')), token.scopes.join(' '));
+    assert.ok(
+      token.scopes.some((s) => s.startsWith('string.quoted.single')),
+      token.scopes.join(' '),
+    );
   });
 
-  it('every identifier in every host language\'s strings', async () => {
+  it("every identifier in every host language's strings", async () => {
     const lines: Record<string, (id: string) => string[]> = {
       'source.ts': (id) => [`const retry = body.identifier === "${id}";`],
       'source.tsx': (id) => [`const e = <Err code={'${id}'} />;`],

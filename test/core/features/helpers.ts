@@ -68,9 +68,7 @@ function convert(node: ts.Expression, file: ts.SourceFile, parent: Mutable | und
       const keyStart = name.getStart(file);
       const valueNode = ts.isPropertyAssignment(member) ? member.initializer : undefined;
       const property = make('property', keyStart, valueNode ? valueNode.end : name.end, object);
-      const key = ts.isIdentifier(name) || ts.isStringLiteral(name)
-        ? make('string', keyStart, name.end, property, name.text)
-        : make('unknown', keyStart, name.end, property);
+      const key = ts.isIdentifier(name) || ts.isStringLiteral(name) ? make('string', keyStart, name.end, property, name.text) : make('unknown', keyStart, name.end, property);
       const value = valueNode ? convert(valueNode, file, property) : make('unknown', keyStart, name.end, property);
       property.children = [key, value];
       object.children.push(property);

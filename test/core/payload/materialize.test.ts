@@ -20,7 +20,8 @@ function obj(properties: PayloadNode[], extra: Partial<PayloadNode> = {}): Paylo
 
 describe('materializePayload', () => {
   it('turns a JSON document tree into the value JSON.parse gives, with no unknowns', () => {
-    const text = '{"clientId":"u-1","documents":["ID_CARD","PASSPORT"],"expiryTime":3600,"showInstructions":false,"country":null,"additionalSteps":{"ALL":{"ALL":{"UTILITY_BILL":{"type":"UPLOAD"}}}},"__proto__":{"x":1}}';
+    const text =
+      '{"clientId":"u-1","documents":["ID_CARD","PASSPORT"],"expiryTime":3600,"showInstructions":false,"country":null,"additionalSteps":{"ALL":{"ALL":{"UTILITY_BILL":{"type":"UPLOAD"}}}},"__proto__":{"x":1}}';
     const result = materializePayload(parseTree(text)! as PayloadNode);
     assert.deepEqual(result.value, JSON.parse(text));
     assert.ok(Object.prototype.hasOwnProperty.call(result.value, '__proto__'), '__proto__ stays an own key, as in JSON.parse');
@@ -42,34 +43,46 @@ describe('materializePayload', () => {
     const email = node('unknown', { description: 'identifier `email`' });
     const secondDoc = node('unknown', { description: 'call `pickDoc()`' });
     const computedKey = node('unknown', { description: 'computed key `[field]`' });
-    const root = obj([
-      prop('clientId', node('unknown', { description: 'member `user.id`' })),
-      prop('firstName', node('string', { value: 'Jonas' })),
-      prop('documents', node('array', { children: [node('string', { value: 'ID_CARD' }), secondDoc] })),
-      prop('additionalData', obj([prop('UTILITY_BILL', obj([prop('email', email)]))])),
-      prop(computedKey, node('boolean', { value: true })),
-    ], { hasSpread: true });
+    const root = obj(
+      [
+        prop('clientId', node('unknown', { description: 'member `user.id`' })),
+        prop('firstName', node('string', { value: 'Jonas' })),
+        prop('documents', node('array', { children: [node('string', { value: 'ID_CARD' }), secondDoc] })),
+        prop('additionalData', obj([prop('UTILITY_BILL', obj([prop('email', email)]))])),
+        prop(computedKey, node('boolean', { value: true })),
+      ],
+      { hasSpread: true },
+    );
     const result = materializePayload(root);
     assert.deepEqual(result.value, { clientId: null, firstName: 'Jonas', documents: ['ID_CARD', null], additionalData: { UTILITY_BILL: { email: null } } });
     const summary = result.unknowns.map((u) => [u.kind, u.path, u.description]);
-    assert.deepEqual(summary.sort(), [
-      ['entries', '', 'a spread (`...`) whose keys are not known before run time'],
-      ['entries', '', 'computed key `[field]`'],
-      ['value', 'additionalData.UTILITY_BILL.email', 'identifier `email`'],
-      ['value', 'clientId', 'member `user.id`'],
-      ['value', 'documents[1]', 'call `pickDoc()`'],
-    ].sort());
+    assert.deepEqual(
+      summary.sort(),
+      [
+        ['entries', '', 'a spread (`...`) whose keys are not known before run time'],
+        ['entries', '', 'computed key `[field]`'],
+        ['value', 'additionalData.UTILITY_BILL.email', 'identifier `email`'],
+        ['value', 'clientId', 'member `user.id`'],
+        ['value', 'documents[1]', 'call `pickDoc()`'],
+      ].sort(),
+    );
     const email2 = result.unknowns.find((u) => u.path === 'additionalData.UTILITY_BILL.email')!;
     assert.deepEqual([email2.start, email2.end], [email.offset, email.offset + email.length]);
     assert.deepEqual(email2.segments, ['additionalData', 'UTILITY_BILL', 'email']);
     // The unknowns come in document order.
-    assert.deepEqual(result.unknowns.map((u) => u.start), [...result.unknowns.map((u) => u.start)].sort((a, b) => a - b));
+    assert.deepEqual(
+      result.unknowns.map((u) => u.start),
+      [...result.unknowns.map((u) => u.start)].sort((a, b) => a - b),
+    );
   });
 
   it('a whole body that is computed is one unknown at the root', () => {
     const result = materializePayload(node('unknown', { description: 'identifier `payload`' }));
     assert.equal(result.value, null);
-    assert.deepEqual(result.unknowns.map((u) => [u.kind, u.path]), [['value', '']]);
+    assert.deepEqual(
+      result.unknowns.map((u) => [u.kind, u.path]),
+      [['value', '']],
+    );
   });
 
   it('bounds fieldSpans', () => {
@@ -80,7 +93,11 @@ describe('materializePayload', () => {
 
 describe('fillUnknowns and parseAnswer', () => {
   const unknown = (segments: Array<string | number>, kind: 'value' | 'entries' = 'value'): UnknownValue => ({
-    segments, kind, start: 0, end: 1, path: segments.reduce<string>((p, s) => (typeof s === 'number' ? `${p}[${s}]` : p ? `${p}.${s}` : s), ''),
+    segments,
+    kind,
+    start: 0,
+    end: 1,
+    path: segments.reduce<string>((p, s) => (typeof s === 'number' ? `${p}[${s}]` : p ? `${p}.${s}` : s), ''),
   });
 
   it('fills values by path and merges spread keys under the keys written in the literal', () => {

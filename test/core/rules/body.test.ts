@@ -102,7 +102,10 @@ describe('comments and trailing commas: .json vs .jsonc', () => {
     const errors = checked.findings.filter((f) => f.code === 'JSON_ERROR');
     assert.equal(errors.length, 2);
     for (const f of errors) assert.match(f.message, /Trailing comma/);
-    assert.deepEqual(errors.map((f) => checked.text.slice(f.start, f.end)), [']', '}']);
+    assert.deepEqual(
+      errors.map((f) => checked.text.slice(f.start, f.end)),
+      [']', '}'],
+    );
     assert.ok(!checked.findings.some((f) => f.code === 'MISSING_VALUE'));
   });
 

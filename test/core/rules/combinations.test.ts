@@ -9,9 +9,19 @@ import { check, Checked, expectExactly, expectOne, fixTargets, lit, payload, und
 
 /** The spec's country-bound documents (inferred from what each document is). */
 const COUNTRY_BOUND: ReadonlyArray<[string, string[]]> = [
-  ['AADHAAR', ['IN']], ['PAN_CARD', ['IN']], ['BANK_ID_SE', ['SE']], ['BANK_ID_NO', ['NO']], ['BANK_ID_CZ', ['CZ']],
-  ['MOJE_ID_CZ', ['CZ']], ['FTN', ['FI']], ['MIT_ID', ['DK']], ['VERIMI', ['DE']], ['LA_WALLET', ['US']], ['CLEAR', ['US']],
-  ['SOCIAL_SECURITY_CARD', ['US']], ['SMART_ID', ['EE', 'LV', 'LT']],
+  ['AADHAAR', ['IN']],
+  ['PAN_CARD', ['IN']],
+  ['BANK_ID_SE', ['SE']],
+  ['BANK_ID_NO', ['NO']],
+  ['BANK_ID_CZ', ['CZ']],
+  ['MOJE_ID_CZ', ['CZ']],
+  ['FTN', ['FI']],
+  ['MIT_ID', ['DK']],
+  ['VERIMI', ['DE']],
+  ['LA_WALLET', ['US']],
+  ['CLEAR', ['US']],
+  ['SOCIAL_SECURITY_CARD', ['US']],
+  ['SMART_ID', ['EE', 'LV', 'LT']],
 ];
 /** A country none of the bound documents belongs to. */
 const OTHER_COUNTRY = 'PL';
@@ -35,7 +45,9 @@ describe('country and document type combination (VALIDATION_ERROR)', () => {
     it(`${documentType} with country ${OTHER_COUNTRY}: not supported`, () => {
       const checked = check(payload({ country: OTHER_COUNTRY, documents: ['ID_CARD', documentType] }));
       const finding = expectOne(checked, {
-        code: 'VALIDATION_ERROR', severity: 'error', at: lit(documentType),
+        code: 'VALIDATION_ERROR',
+        severity: 'error',
+        at: lit(documentType),
         says: [documentType, OTHER_COUNTRY, ...countries, 'Country and document type combination is not supported'],
       });
       assert.deepEqual(relatedTexts(checked, finding), [lit(OTHER_COUNTRY)], 'related: the country value');
@@ -151,11 +163,17 @@ describe('additionalSteps structure (spec: { "<alpha-2 or ALL>": { "<document ty
   const steps = (stepBody: unknown) => payload({ additionalSteps: { ALL: { ALL: { ADDITIONAL_PHOTO: stepBody } } } });
 
   it('a full step: type, fields, texts, settings', () => {
-    expectExactly(check(steps({
-      type: 'EXTRACT', fields: ['ssn', 'address'],
-      texts: { en: { name: 'Proof of address', description: 'Upload a utility bill.' }, lt: { name: 'Adresas', description: 'Įkelkite sąskaitą.' } },
-      settings: { canUpload: true, canCapture: false, canUploadPDF: true },
-    })), []);
+    expectExactly(
+      check(
+        steps({
+          type: 'EXTRACT',
+          fields: ['ssn', 'address'],
+          texts: { en: { name: 'Proof of address', description: 'Upload a utility bill.' }, lt: { name: 'Adresas', description: 'Įkelkite sąskaitą.' } },
+          settings: { canUpload: true, canCapture: false, canUploadPDF: true },
+        }),
+      ),
+      [],
+    );
   });
 
   for (const type of ['UPLOAD', 'EXTRACT', 'COMPARE']) {
@@ -209,7 +227,11 @@ describe('allowed token types (PARTNER_CONTRACT_ERROR, only where declared)', ()
   it('declared ["IDENTIFICATION"]: DOCUMENT is reported on the value, IDENTIFICATION is fine', () => {
     const settings = { account: { allowedTokenTypes: ['IDENTIFICATION'] } };
     expectOne(check(payload({ tokenType: 'DOCUMENT' }), { settings }), {
-      code: 'PARTNER_CONTRACT_ERROR', severity: 'error', at: '"DOCUMENT"', field: 'tokenType', says: ['DOCUMENT', 'IDENTIFICATION', 'token type'],
+      code: 'PARTNER_CONTRACT_ERROR',
+      severity: 'error',
+      at: '"DOCUMENT"',
+      field: 'tokenType',
+      says: ['DOCUMENT', 'IDENTIFICATION', 'token type'],
     });
     expectExactly(check(payload({ tokenType: 'IDENTIFICATION' }), { settings }), []);
   });
@@ -229,7 +251,10 @@ describe('custom callback URL (PERMISSIONS_ERROR)', () => {
   it('customCallbackUrl false: reported on the callbackUrl key, with a remove fix', () => {
     const checked = check(body, { settings: { account: { customCallbackUrl: false } } });
     const finding = expectOne(checked, { code: 'PERMISSIONS_ERROR', severity: 'error', at: '"callbackUrl"', field: 'callbackUrl', says: ['Custom callback URL is not enabled'] });
-    assert.deepEqual(finding.fixes?.map((f) => f.kind), ['removeProperty']);
+    assert.deepEqual(
+      finding.fixes?.map((f) => f.kind),
+      ['removeProperty'],
+    );
   });
 
   it('customCallbackUrl true: fine', () => {
@@ -250,7 +275,11 @@ describe('additionalSteps enabled for the account (PERMISSIONS_ERROR)', () => {
 
   it('additionalSteps false: reported on the additionalSteps key', () => {
     expectOne(check(body, { settings: { account: { additionalSteps: false } } }), {
-      code: 'PERMISSIONS_ERROR', severity: 'error', at: '"additionalSteps"', field: 'additionalSteps', says: ['additionalSteps is not enabled'],
+      code: 'PERMISSIONS_ERROR',
+      severity: 'error',
+      at: '"additionalSteps"',
+      field: 'additionalSteps',
+      says: ['additionalSteps is not enabled'],
     });
   });
 
@@ -301,11 +330,14 @@ describe('address and additionalData used together (VALIDATION_ERROR, always)', 
   });
 });
 
-describe('generateDigitString with an expiryTime over the code\'s maximum (PARTNER_CONTRACT_ERROR)', () => {
+describe("generateDigitString with an expiryTime over the code's maximum (PARTNER_CONTRACT_ERROR)", () => {
   it(`over the default ${DIGIT_STRING_DEFAULT_MAX}: error on expiryTime, related generateDigitString, fix to the maximum`, () => {
     const checked = check(payload({ generateDigitString: true, expiryTime: DIGIT_STRING_DEFAULT_MAX + 1 }));
     const finding = expectOne(checked, {
-      code: 'PARTNER_CONTRACT_ERROR', severity: 'error', at: String(DIGIT_STRING_DEFAULT_MAX + 1), field: 'expiryTime',
+      code: 'PARTNER_CONTRACT_ERROR',
+      severity: 'error',
+      at: String(DIGIT_STRING_DEFAULT_MAX + 1),
+      field: 'expiryTime',
       says: ['generateDigitString', String(DIGIT_STRING_DEFAULT_MAX), String(DIGIT_STRING_DEFAULT_MAX + 1)],
     });
     assert.deepEqual(relatedTexts(checked, finding), ['"generateDigitString"']);
@@ -358,7 +390,11 @@ describe('questionnaire and risk assessment profile IDs', () => {
   it('declared questionnaireIds: another key is a VALIDATION_ERROR with a suggestion', () => {
     const settings = { account: { questionnaireIds: ['kyc-basic', 'kyc-enhanced'] } };
     const finding = expectOne(check(payload({ questionnaire: 'kyc-basik' }), { settings }), {
-      code: 'VALIDATION_ERROR', severity: 'error', at: '"kyc-basik"', field: 'questionnaire', says: ['kyc-basik', 'questionnaire'],
+      code: 'VALIDATION_ERROR',
+      severity: 'error',
+      at: '"kyc-basik"',
+      field: 'questionnaire',
+      says: ['kyc-basik', 'questionnaire'],
     });
     assert.deepEqual(fixTargets(finding), ['kyc-basic']);
     expectExactly(check(payload({ questionnaire: 'kyc-enhanced' }), { settings }), []);
@@ -378,7 +414,10 @@ describe('questionnaire and risk assessment profile IDs', () => {
 describe('additionalData without additionalSteps (warning)', () => {
   it('warns on the additionalData key', () => {
     expectOne(check(payload({ additionalData: { UTILITY_BILL: { ssn: '123' } } })), {
-      code: 'additional-data-without-steps', severity: 'warning', at: '"additionalData"', says: ['additionalData', 'additionalSteps'],
+      code: 'additional-data-without-steps',
+      severity: 'warning',
+      at: '"additionalData"',
+      says: ['additionalData', 'additionalSteps'],
     });
   });
 
@@ -422,10 +461,20 @@ describe('ageLimit ≤ ageMax (VALIDATION_ERROR)', () => {
 describe('the identifier each kind of rule carries (spec: last section)', () => {
   it('a payload breaking one rule of each kind', () => {
     const settings = { account: { allowedTokenTypes: ['IDENTIFICATION'], customCallbackUrl: false, additionalSteps: false } };
-    const checked = check(payload({
-      tokenType: 'DOCUMENT', callbackUrl: 'https://example.com/cb', sessionLength: 7200, country: 'LT', documents: ['AADHAAR'],
-      utilityBill: true, additionalSteps: { ALL: { ALL: { UTILITY_BILL: {} } } }, generateDigitString: true, expiryTime: 7200,
-    }), { settings });
+    const checked = check(
+      payload({
+        tokenType: 'DOCUMENT',
+        callbackUrl: 'https://example.com/cb',
+        sessionLength: 7200,
+        country: 'LT',
+        documents: ['AADHAAR'],
+        utilityBill: true,
+        additionalSteps: { ALL: { ALL: { UTILITY_BILL: {} } } },
+        generateDigitString: true,
+        expiryTime: 7200,
+      }),
+      { settings },
+    );
     expectExactly(checked, [
       { code: 'PARTNER_CONTRACT_ERROR', severity: 'error', at: '"DOCUMENT"' },
       { code: 'PERMISSIONS_ERROR', severity: 'error', at: '"callbackUrl"' },

@@ -40,7 +40,10 @@ describe('files matching idenfy.payloadFiles (default **/*.idenfy.json, **/*.ide
   it('whatever it holds: {} gets the missing-clientId error', () => {
     const result = analyze('file:///p/empty.idenfy.json', '{}');
     assert.equal(result.payload, 'file-pattern');
-    assert.deepEqual(result.findings.map((f) => f.code), ['MISSING_VALUE']);
+    assert.deepEqual(
+      result.findings.map((f) => f.code),
+      ['MISSING_VALUE'],
+    );
   });
 
   it('an .idenfy.jsonc file allows comments', () => {
@@ -64,11 +67,19 @@ describe('files matching idenfy.payloadFiles (default **/*.idenfy.json, **/*.ide
 
 describe('other JSON: a payload only with clientId and iDenfy-specific evidence', () => {
   const evidence: ReadonlyArray<[string, string]> = [
-    ['tokenType', '"IDENTIFICATION"'], ['tokenType', '"DOCUMENT"'], ['tokenType', '"VIDEO_CALL_PHOTOS"'],
-    ['documents', '["PASSPORT"]'], ['documents', '["ID_CARD", "RESIDENCE_PERMIT", "DRIVER_LICENSE", "OTHER"]'],
-    ['generateDigitString', 'true'], ['utilityBill', 'true'], ['additionalSteps', '{"ALL": {"ALL": {"UTILITY_BILL": {"type": "UPLOAD"}}}}'], ['dummyStatus', '"APPROVED"'],
-    ['unverifiedUrl', '"https://example.com/later"'], ['verifyBankAccounts', 'true'],
-    ['riskAssessmentProfile', '"3c90c3cc-0d44-4b50-8888-8dd25736052a"'], ['checkDuplicateFaces', 'false'],
+    ['tokenType', '"IDENTIFICATION"'],
+    ['tokenType', '"DOCUMENT"'],
+    ['tokenType', '"VIDEO_CALL_PHOTOS"'],
+    ['documents', '["PASSPORT"]'],
+    ['documents', '["ID_CARD", "RESIDENCE_PERMIT", "DRIVER_LICENSE", "OTHER"]'],
+    ['generateDigitString', 'true'],
+    ['utilityBill', 'true'],
+    ['additionalSteps', '{"ALL": {"ALL": {"UTILITY_BILL": {"type": "UPLOAD"}}}}'],
+    ['dummyStatus', '"APPROVED"'],
+    ['unverifiedUrl', '"https://example.com/later"'],
+    ['verifyBankAccounts', 'true'],
+    ['riskAssessmentProfile', '"3c90c3cc-0d44-4b50-8888-8dd25736052a"'],
+    ['checkDuplicateFaces', 'false'],
   ];
   for (const [key, value] of evidence) {
     it(`clientId + ${key}: ${value}: a payload by content`, () => {
@@ -94,18 +105,21 @@ describe('other JSON: a payload only with clientId and iDenfy-specific evidence'
     ['{"clientId": "web-app", "tokenType": "Bearer", "expiryTime": 3600, "audience": "https://api.example.com"}', 'an OAuth config (tokenType Bearer, expiryTime)'],
     ['{"clientId": "kiosk-7", "sessionLength": 30, "locale": "en-US", "country": "UK", "theme": "dark"}', 'kiosk settings (sessionLength, locale, country, theme)'],
     ['{"appName": "billing", "clientId": "abc123", "documents": ["invoice", "receipt"], "successUrl": "http://localhost:3000/ok"}', 'app settings (documents that are not document types, successUrl)'],
-    ['{"clientId": "a", "expiryTime": 600, "sessionLength": 600, "successUrl": "https://x.example/ok", "errorUrl": "https://x.example/err", "callbackUrl": "https://x.example/cb"}', 'every generic key at once'],
+    [
+      '{"clientId": "a", "expiryTime": 600, "sessionLength": 600, "successUrl": "https://x.example/ok", "errorUrl": "https://x.example/err", "callbackUrl": "https://x.example/cb"}',
+      'every generic key at once',
+    ],
     ['{"clientId": "a", "documents": ["OTHER"]}', 'documents with only a plain-word type'],
     ['{"clientId": "a", "documents": ["PASSPORT", "invoice"]}', 'documents mixing a document type with other words'],
     ['{"clientId": "a", "tokenType": "identification"}', 'tokenType in another spelling'],
-    ['{"clientId": "a", "utilityBill": "https://bucket.example.com/bill.pdf"}', 'an evidence key with another API\'s value type'],
+    ['{"clientId": "a", "utilityBill": "https://bucket.example.com/bill.pdf"}', "an evidence key with another API's value type"],
     ['{"clientId": "a", "additionalSteps": ["Restart the service"]}', 'additionalSteps as a list (LLM answers, workflows)'],
-    ['{"clientId": "a", "additionalSteps": {"enabled": true, "rules": []}}', 'additionalSteps as another tool\'s settings object'],
+    ['{"clientId": "a", "additionalSteps": {"enabled": true, "rules": []}}', "additionalSteps as another tool's settings object"],
     ['{"clientId": "a", "additionalSteps": {}}', 'additionalSteps empty'],
     ['{"clientId": "a", "dummyStatus": "burned"}', 'dummyStatus with a value iDenfy does not have'],
     ['{"clientId": "a", "riskAssessmentProfile": "Elevated Risk"}', 'riskAssessmentProfile that is not a UUID'],
     ['{"clientId": "a", "questionnaire": "Questionnaire/intake", "showInstructions": true, "verifyEmail": true}', 'keys other APIs share (FHIR questionnaire, UI flags)'],
-    ['{"clientId": "a", "scanRef": "abc-123", "authToken": "xyz", "tokenType": "IDENTIFICATION", "documents": ["PASSPORT"]}', 'iDenfy\'s answer to the token request (scanRef, authToken)'],
+    ['{"clientId": "a", "scanRef": "abc-123", "authToken": "xyz", "tokenType": "IDENTIFICATION", "documents": ["PASSPORT"]}', "iDenfy's answer to the token request (scanRef, authToken)"],
   ];
   for (const [text, why] of notPayloads) {
     it(`${why}: not a payload, no findings`, () => {
@@ -119,8 +133,12 @@ describe('other JSON: a payload only with clientId and iDenfy-specific evidence'
 describe('a path that names iDenfy is evidence (with a top-level clientId)', () => {
   const body = '{"clientId": "user-123", "sessionLength": 1}';
   for (const uri of [
-    'file:///p/idenfy/request.json', 'file:///p/config/iDenfy/kiosk.json', 'file:///p/idenfy-request.json',
-    'file:///p/MyIdenfyToken.json', 'C:\\work\\IDENFY\\token.json', 'requests/idenfy/dev.json',
+    'file:///p/idenfy/request.json',
+    'file:///p/config/iDenfy/kiosk.json',
+    'file:///p/idenfy-request.json',
+    'file:///p/MyIdenfyToken.json',
+    'C:\\work\\IDENFY\\token.json',
+    'requests/idenfy/dev.json',
   ]) {
     it(`${uri}: a payload`, () => {
       const result = analyze(uri, body);
@@ -140,13 +158,16 @@ describe('a path that names iDenfy is evidence (with a top-level clientId)', () 
   }
 });
 
-describe('a $schema naming the project\'s schema: a payload whatever it holds', () => {
+describe("a $schema naming the project's schema: a payload whatever it holds", () => {
   for (const schema of ['./idenfy-token-request.schema.json', 'https://example.com/schemas/IDENFY-TOKEN.json', '../schemas/idenfy-token-request.schema.json']) {
     it(schema, () => {
       const result = analyze('file:///p/body.json', `{"$schema": "${schema}"}`);
       assert.equal(result.payload, 'schema');
       // $schema itself would be sent in the body: the rules warn about it like any key outside the field table.
-      assert.deepEqual(result.findings.map((f) => f.code), ['MISSING_VALUE', 'unknown-field']);
+      assert.deepEqual(
+        result.findings.map((f) => f.code),
+        ['MISSING_VALUE', 'unknown-field'],
+      );
     });
   }
   it('another $schema is no evidence', () => {
@@ -170,8 +191,14 @@ describe('half-typed JSON outside the file pattern', () => {
 describe('never payloads: well-known configuration files and OAuth client configs', () => {
   const tokenLike = '{"clientId": "user-123", "tokenType": "DOCUMENT", "sessionLength": 7200, "scripts": {}}';
   for (const uri of [
-    'file:///p/package.json', 'file:///p/tsconfig.json', 'file:///p/tsconfig.build.json', 'file:///p/jsconfig.json',
-    'file:///p/package-lock.json', 'file:///p/.vscode/settings.json', 'file:///p/.vscode/launch.json', 'file:///p/composer.json',
+    'file:///p/package.json',
+    'file:///p/tsconfig.json',
+    'file:///p/tsconfig.build.json',
+    'file:///p/jsconfig.json',
+    'file:///p/package-lock.json',
+    'file:///p/.vscode/settings.json',
+    'file:///p/.vscode/launch.json',
+    'file:///p/composer.json',
   ]) {
     it(`${uri.split('/').pop()}: no findings even with token keys`, () => {
       const result = analyze(uri, tokenLike);
@@ -197,12 +224,15 @@ describe('never payloads: well-known configuration files and OAuth client config
   it('an OAuth-looking file that matches idenfy.payloadFiles is still checked (the user said so)', () => {
     const result = analyze('file:///p/auth.idenfy.json', '{"clientId": "abc", "clientSecret": "s3cr3t"}');
     assert.equal(result.payload, 'file-pattern');
-    assert.deepEqual(result.findings.map((f) => f.code), ['unknown-field']);
+    assert.deepEqual(
+      result.findings.map((f) => f.code),
+      ['unknown-field'],
+    );
   });
 });
 
 describe('untitled documents', () => {
-  it('untitled JSON with a payload\'s keys is checked', () => {
+  it("untitled JSON with a payload's keys is checked", () => {
     const result = analyze('untitled:Untitled-1', BAD_TOKEN_BODY);
     assert.equal(result.payload, 'content');
     assert.ok(result.findings.some((f) => f.code === 'BAD_VALUE'));

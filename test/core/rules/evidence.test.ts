@@ -15,7 +15,17 @@ const root = (text: string): PayloadNode | undefined => parseTree(text, [], { al
 
 describe('the evidence table', () => {
   it('every evidence key is a field of the token endpoint, with the type its rule expects', () => {
-    const types: Record<string, string> = { boolean: 'boolean', additionalSteps: 'additionalSteps', string: 'string', httpsUrl: 'string', uuid: 'uuid', enum: 'dummyStatus', countryList: 'array', stringList: 'array', number: 'number' };
+    const types: Record<string, string> = {
+      boolean: 'boolean',
+      additionalSteps: 'additionalSteps',
+      string: 'string',
+      httpsUrl: 'string',
+      uuid: 'uuid',
+      enum: 'dummyStatus',
+      countryList: 'array',
+      stringList: 'array',
+      number: 'number',
+    };
     for (const [key, type] of EVIDENCE.keys) {
       const field = FIELDS.get(key);
       assert.ok(field, `${key} is not in core/rules/fields.ts`);
@@ -30,7 +40,7 @@ describe('the evidence table', () => {
     }
   });
 
-  it('the document types are iDenfy\'s; the weak ones are among them', () => {
+  it("the document types are iDenfy's; the weak ones are among them", () => {
     for (const type of EVIDENCE.weakDocumentTypes) assert.ok(DOCUMENT_TYPE_SET.has(type), type);
     assert.ok(EVIDENCE.documentTypes.has('PASSPORT') && EVIDENCE.documentTypes.has('ID_CARD'));
   });

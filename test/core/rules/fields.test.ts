@@ -47,7 +47,11 @@ const ok = (field: string, value: unknown, why: string): Case => ({ field, value
 /** One BAD_VALUE error on the value (or at `at`), whose message names the field and says what is allowed. */
 function bad(field: string, value: unknown, says: ReadonlyArray<string | RegExp>, why: string, extra: { at?: string; fix?: unknown; noFix?: boolean } = {}): Case {
   return {
-    field, value, why, fix: extra.fix, noFix: extra.noFix,
+    field,
+    value,
+    why,
+    fix: extra.fix,
+    noFix: extra.noFix,
     expect: [{ code: 'BAD_VALUE', severity: 'error', at: extra.at ?? lit(value), says: [field, ...says], ...(extra.at ? {} : { field }) }],
   };
 }
@@ -78,13 +82,16 @@ for (const c of <Case[]>[
   bad('clientId', { id: 'user-123' }, [/string/], 'an object'),
   note('clientId', 12345, 'numeric-client-id', 'warning', 'a number: accepted by the API in an old official sample, so a warning', { fix: '12345', says: ['clientId', 'string'] }),
   { field: 'clientId', value: null, why: 'null: the required value is missing', expect: [{ code: 'MISSING_VALUE', severity: 'error', at: 'null', field: 'clientId', says: ['clientId', 'required'] }] },
-]) cases.push({ ...c, body: clientId(c.value) });
+])
+  cases.push({ ...c, body: clientId(c.value) });
 
 // tokenType: IDENTIFICATION, DOCUMENT; legacy VIDEO_CALL* with an information note.
 cases.push(
   ok('tokenType', 'IDENTIFICATION', 'the default'),
   ok('tokenType', 'DOCUMENT', 'the other current value'),
-  ...['VIDEO_CALL', 'VIDEO_CALL_PHOTOS', 'VIDEO_CALL_IDENTIFICATION'].map((v) => note('tokenType', v, 'legacy-value', 'information', 'legacy value: accepted, with a note', { says: [v, 'IDENTIFICATION', 'DOCUMENT'] })),
+  ...['VIDEO_CALL', 'VIDEO_CALL_PHOTOS', 'VIDEO_CALL_IDENTIFICATION'].map((v) =>
+    note('tokenType', v, 'legacy-value', 'information', 'legacy value: accepted, with a note', { says: [v, 'IDENTIFICATION', 'DOCUMENT'] }),
+  ),
   bad('tokenType', 'identification', ['IDENTIFICATION', 'DOCUMENT'], 'enum values are upper case', { fix: 'IDENTIFICATION' }),
   bad('tokenType', 'SELFIE', ['IDENTIFICATION, DOCUMENT'], 'not a token type'),
   bad('tokenType', 1, ['IDENTIFICATION'], 'a number'),
@@ -273,7 +280,7 @@ cases.push(
   ok('sessionLength', 600, 'ten minutes'),
   ok('sessionLength', SESSION_MAX, '3600: upper bound'),
   bad('sessionLength', SESSION_MAX + 1, ['sessionLength must be an integer from 60 to 3600 seconds; got 3601.'], '3601: over the upper bound', { fix: SESSION_MAX }),
-  bad('sessionLength', 7200, ['sessionLength must be an integer from 60 to 3600 seconds; got 7200.'], 'the reference\'s example message'),
+  bad('sessionLength', 7200, ['sessionLength must be an integer from 60 to 3600 seconds; got 7200.'], "the reference's example message"),
   bad('sessionLength', '600', [/integer/, '"600"'], 'an integer written as a string', { fix: 600 }),
   bad('sessionLength', 600.5, [/integer/], 'not whole'),
 );
@@ -313,11 +320,7 @@ cases.push(
 );
 
 // questionnaire: a key; null disables (null is covered by the null test below).
-cases.push(
-  ok('questionnaire', 'kyc-questionnaire', 'a key'),
-  bad('questionnaire', '', [/null/], 'an empty string: use null'),
-  bad('questionnaire', 42, [/string/], 'a number'),
-);
+cases.push(ok('questionnaire', 'kyc-questionnaire', 'a key'), bad('questionnaire', '', [/null/], 'an empty string: use null'), bad('questionnaire', 42, [/string/], 'a number'));
 
 // riskAssessmentProfile, theme: a UUID.
 for (const name of ['riskAssessmentProfile', 'theme']) {
@@ -371,10 +374,14 @@ for (const status of ['APPROVED', 'DENIED', 'SUSPECTED', 'EXPIRED']) {
 }
 cases.push(
   { field: 'dummyStatus', value: 'ACTIVE', why: 'ACTIVE, from older docs: a legacy note', expect: [devOnly, { code: 'legacy-value', severity: 'information', at: '"ACTIVE"' }] },
-  { field: 'dummyStatus', value: 'approved', why: 'the enum is upper case', fix: 'APPROVED',
-    expect: [{ code: 'BAD_VALUE', severity: 'error', at: '"approved"', says: ['dummyStatus', 'APPROVED, DENIED, SUSPECTED, EXPIRED'] }, devOnly] },
-  { field: 'dummyStatus', value: 'PENDING', why: 'not a status',
-    expect: [{ code: 'BAD_VALUE', severity: 'error', at: '"PENDING"', says: ['dummyStatus', 'APPROVED'] }, devOnly] },
+  {
+    field: 'dummyStatus',
+    value: 'approved',
+    why: 'the enum is upper case',
+    fix: 'APPROVED',
+    expect: [{ code: 'BAD_VALUE', severity: 'error', at: '"approved"', says: ['dummyStatus', 'APPROVED, DENIED, SUSPECTED, EXPIRED'] }, devOnly],
+  },
+  { field: 'dummyStatus', value: 'PENDING', why: 'not a status', expect: [{ code: 'BAD_VALUE', severity: 'error', at: '"PENDING"', says: ['dummyStatus', 'APPROVED'] }, devOnly] },
   { field: 'dummyStatus', value: 1, why: 'a number', expect: [{ code: 'BAD_VALUE', severity: 'error', at: '1', says: ['dummyStatus'] }] },
 );
 
@@ -403,7 +410,11 @@ describe('field rules (spec: Fields)', () => {
         it(`${short(c.value)}: ${c.why}`, () => {
           const checked = check(c.body ?? payload({ [c.field]: c.value }));
           const found = expectExactly(checked, c.expect);
-          if (c.fix !== undefined) assert.ok(fixTargets(found[0]).some((t) => t === c.fix), `expected a fix to ${JSON.stringify(c.fix)}; got ${JSON.stringify(fixTargets(found[0]))}`);
+          if (c.fix !== undefined)
+            assert.ok(
+              fixTargets(found[0]).some((t) => t === c.fix),
+              `expected a fix to ${JSON.stringify(c.fix)}; got ${JSON.stringify(fixTargets(found[0]))}`,
+            );
           if (c.noFix) assert.deepEqual(fixTargets(found[0]), [], 'no fix where the intended value is unknown');
         });
       }
@@ -413,12 +424,18 @@ describe('field rules (spec: Fields)', () => {
   it('covers every field of the spec table with a valid and an invalid case', () => {
     for (const field of SPEC_FIELDS) {
       const fieldCases = byField.get(field) ?? [];
-      assert.ok(fieldCases.some((c) => c.expect.length === 0 || c.expect.every((e) => e.severity === 'information')), `${field}: no valid case`);
-      assert.ok(fieldCases.some((c) => c.expect.some((e) => e.severity === 'error' || e.severity === 'warning')), `${field}: no invalid case`);
+      assert.ok(
+        fieldCases.some((c) => c.expect.length === 0 || c.expect.every((e) => e.severity === 'information')),
+        `${field}: no valid case`,
+      );
+      assert.ok(
+        fieldCases.some((c) => c.expect.some((e) => e.severity === 'error' || e.severity === 'warning')),
+        `${field}: no invalid case`,
+      );
     }
   });
 
-  it('the rule table has exactly the spec\'s fields (plus the personScanRef alias)', () => {
+  it("the rule table has exactly the spec's fields (plus the personScanRef alias)", () => {
     assert.deepEqual([...FIELDS.keys()].sort(), [...SPEC_FIELDS, 'personScanRef'].sort());
   });
 });
@@ -474,7 +491,7 @@ describe('personScanRef, the legacy alias of clientId', () => {
     assert.deepEqual(fixTargets(finding), ['clientId']);
   });
 
-  it('follows clientId\'s rules: 101 characters is a BAD_VALUE', () => {
+  it("follows clientId's rules: 101 characters is a BAD_VALUE", () => {
     expectExactly(check({ personScanRef: x(101) }), [
       { code: 'legacy-field', severity: 'information', at: '"personScanRef"' },
       { code: 'BAD_VALUE', severity: 'error', at: lit(x(101)), says: ['personScanRef', /1–100/] },
@@ -504,7 +521,10 @@ describe('a missing clientId (spec: required; MISSING_VALUE)', () => {
   it('{} reports MISSING_VALUE at the opening brace with an add fix', () => {
     const checked = check('{}');
     const [finding] = expectExactly(checked, [{ code: 'MISSING_VALUE', severity: 'error', at: '{', says: ['clientId', /1–100/] }]);
-    assert.deepEqual(finding.fixes?.map((f) => f.kind), ['addProperty']);
+    assert.deepEqual(
+      finding.fixes?.map((f) => f.kind),
+      ['addProperty'],
+    );
   });
 
   it('other fields without clientId', () => {

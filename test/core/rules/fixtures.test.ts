@@ -75,7 +75,7 @@ describe('official iDenfy examples (test/fixtures/official)', () => {
     const service = createLanguageService({ settings: {} });
     for (const name of ['dummy-results-approved.json', 'generate-token-full-common-fields.json', 'legacy-github-full-control-2019.json'].filter((n) => files.includes(n))) {
       const result = service.analyze({ uri: `file:///p/${name}`, languageId: 'json', text: readFixture('official', name) });
-      assert.equal((result.payloads[0]?.via ?? 'none'), 'content', name);
+      assert.equal(result.payloads[0]?.via ?? 'none', 'content', name);
     }
   });
 });
@@ -93,7 +93,7 @@ describe('white-label copies of older iDenfy docs (test/fixtures/research/whitel
   });
 });
 
-describe('this suite\'s payload fixtures (test/fixtures/json)', () => {
+describe("this suite's payload fixtures (test/fixtures/json)", () => {
   const folder = 'json';
   const expectations: Record<string, () => void> = {
     'kyc-full-valid.idenfy.json': () => {
@@ -102,19 +102,24 @@ describe('this suite\'s payload fixtures (test/fixtures/json)', () => {
     'kyc-additional-steps.idenfy.json': () => {
       expectExactly(checkFile(folder, 'kyc-additional-steps.idenfy.json'), []);
       // The same payload on an account without additional steps.
-      expectExactly(checkFile(folder, 'kyc-additional-steps.idenfy.json', { account: { additionalSteps: false } }), [
-        { code: 'PERMISSIONS_ERROR', severity: 'error', at: '"additionalSteps"' },
-      ]);
+      expectExactly(checkFile(folder, 'kyc-additional-steps.idenfy.json', { account: { additionalSteps: false } }), [{ code: 'PERMISSIONS_ERROR', severity: 'error', at: '"additionalSteps"' }]);
     },
     'kyc-with-comments.idenfy.jsonc': () => {
       expectExactly(checkFile(folder, 'kyc-with-comments.idenfy.jsonc'), []);
       // The same text checked as .json: three comments and two trailing commas, nothing else.
       const asJson = checkFile(folder, 'kyc-with-comments.idenfy.jsonc', undefined, true);
-      assert.deepEqual(asJson.findings.map((f) => f.code), Array(5).fill('JSON_ERROR'), listFindings(asJson));
+      assert.deepEqual(
+        asJson.findings.map((f) => f.code),
+        Array(5).fill('JSON_ERROR'),
+        listFindings(asJson),
+      );
       assert.equal(asJson.findings.filter((f) => /Comments are not allowed/.test(f.message)).length, 3);
       // The trailing commas: one before `]` (with a comment in between) and one before `}`.
       const rest = asJson.findings.filter((f) => !/Comments are not allowed/.test(f.message));
-      assert.deepEqual(rest.map((f) => asJson.text.slice(f.start, f.end)), [']', '}']);
+      assert.deepEqual(
+        rest.map((f) => asJson.text.slice(f.start, f.end)),
+        [']', '}'],
+      );
       for (const f of rest) assert.match(f.message, /Trailing comma/);
     },
     'kyc-common-mistakes.idenfy.json': () => {
@@ -168,8 +173,14 @@ describe('this suite\'s payload fixtures (test/fixtures/json)', () => {
     },
     'kyc-half-typed.idenfy.json': () => {
       const checked = checkFile(folder, 'kyc-half-typed.idenfy.json');
-      assert.ok(checked.findings.some((f) => f.code === 'JSON_ERROR'), listFindings(checked));
-      assert.ok(checked.findings.some((f) => f.code === 'BAD_VALUE' && f.field === 'sessionLength'), listFindings(checked));
+      assert.ok(
+        checked.findings.some((f) => f.code === 'JSON_ERROR'),
+        listFindings(checked),
+      );
+      assert.ok(
+        checked.findings.some((f) => f.code === 'BAD_VALUE' && f.field === 'sessionLength'),
+        listFindings(checked),
+      );
       assert.ok(!checked.findings.some((f) => f.code === 'MISSING_VALUE'));
     },
   };
@@ -187,7 +198,7 @@ describe('this suite\'s payload fixtures (test/fixtures/json)', () => {
     for (const name of notPayloads) {
       it(`${name}: no diagnostics`, () => {
         const result = service.analyze({ uri: `file:///workspace/config/${basename(name)}`, languageId: 'json', text: readFixture('json', 'not-payloads', name) });
-        assert.equal((result.payloads[0]?.via ?? 'none'), 'none');
+        assert.equal(result.payloads[0]?.via ?? 'none', 'none');
         assert.deepEqual(result.findings, []);
       });
     }

@@ -29,12 +29,15 @@ export interface CheckOptions {
 export function check(body: string | object, options: CheckOptions = {}): Checked {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const { settings } = normalizeSettings(options.settings);
-  const analysis = analyzeJson({
-    text,
-    allowComments: options.allowComments ?? false,
-    isPayloadFile: options.isPayloadFile ?? true,
-    path: options.path ?? '/workspace/request.idenfy.json',
-  }, settings);
+  const analysis = analyzeJson(
+    {
+      text,
+      allowComments: options.allowComments ?? false,
+      isPayloadFile: options.isPayloadFile ?? true,
+      path: options.path ?? '/workspace/request.idenfy.json',
+    },
+    settings,
+  );
   return { text, analysis, findings: analysis.findings };
 }
 
@@ -67,10 +70,12 @@ export interface Expected {
 }
 
 function matches(checked: Checked, finding: Finding, expected: Expected): boolean {
-  return finding.code === expected.code
-    && finding.severity === expected.severity
-    && (expected.at === undefined || under(checked, finding) === expected.at)
-    && (expected.field === undefined || finding.field === expected.field);
+  return (
+    finding.code === expected.code &&
+    finding.severity === expected.severity &&
+    (expected.at === undefined || under(checked, finding) === expected.at) &&
+    (expected.field === undefined || finding.field === expected.field)
+  );
 }
 
 /** Asserts that the findings are exactly `expected` (in any order), and checks each message. */
@@ -87,7 +92,11 @@ export function expectExactly(checked: Checked, expected: readonly Expected[], c
     }
     found.push(finding);
   }
-  assert.equal(remaining.length, 0, `${context}unexpected findings:\n${remaining.map((f) => `  ${f.severity} ${f.code} at ${JSON.stringify(under(checked, f))}: ${f.message}`).join('\n')}\nin ${checked.text.slice(0, 300)}`);
+  assert.equal(
+    remaining.length,
+    0,
+    `${context}unexpected findings:\n${remaining.map((f) => `  ${f.severity} ${f.code} at ${JSON.stringify(under(checked, f))}: ${f.message}`).join('\n')}\nin ${checked.text.slice(0, 300)}`,
+  );
   return found;
 }
 

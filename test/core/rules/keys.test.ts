@@ -28,7 +28,10 @@ describe('unknown keys (warning, project code unknown-field)', () => {
       assert.equal(unknown.length, 1);
       const finding = expectExactly({ ...checked, findings: unknown }, [{ code: 'unknown-field', severity: 'warning', at: JSON.stringify(typo), field: typo, says: [typo, meant] }])[0];
       assert.deepEqual(fixTargets(finding), [meant]);
-      assert.deepEqual(finding.fixes?.map((f) => f.kind), ['renameKey']);
+      assert.deepEqual(
+        finding.fixes?.map((f) => f.kind),
+        ['renameKey'],
+      );
     });
   }
 
@@ -66,7 +69,10 @@ describe('duplicate keys (warning; the last value counts)', () => {
     assert.equal(finding.start, text.indexOf('"sessionLength"'));
     assert.equal(checked.text.slice(finding.start, finding.end), '"sessionLength"');
     assert.equal(finding.related?.[0].start, text.lastIndexOf('"sessionLength"'));
-    assert.deepEqual(finding.fixes?.map((f) => f.kind), ['removeProperty']);
+    assert.deepEqual(
+      finding.fixes?.map((f) => f.kind),
+      ['removeProperty'],
+    );
   });
 
   it('a bad last value is reported as well', () => {

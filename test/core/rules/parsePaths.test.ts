@@ -26,7 +26,13 @@ function reference(text: string, allowComments: boolean, rawSettings: unknown): 
 /** What a finding says, without node objects (fixes hold nodes; compare their spans instead). */
 function project(findings: readonly Finding[]): unknown[] {
   return findings.map((f) => ({
-    start: f.start, end: f.end, severity: f.severity, code: f.code, message: f.message, field: f.field, href: f.href,
+    start: f.start,
+    end: f.end,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    field: f.field,
+    href: f.href,
     related: f.related?.map((r) => ({ start: r.start, end: r.end, message: r.message })),
     fixes: f.fixes?.map((x) => {
       if (x.kind === 'replaceText') return { kind: x.kind, at: [x.start, x.end - x.start], to: x.text, key: undefined };
@@ -108,8 +114,36 @@ describe('well-formed documents: the same findings and tree as jsonc-parser', ()
     };
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     const keys = [...SPEC_FIELDS, 'personScanRef', 'clientID', 'expiry_time', 'foo', 'ALL', 'LT', 'UTILITY_BILL', 'type', 'fields', 'texts', 'en', 'name', 'settings', 'canUpload'];
-    const strings = ['', 'x', 'LT', 'lt', 'UK', 'ALL', 'ID_CARD', 'PASPORT', 'AADHAAR', 'SMART_ID', 'IDENTIFICATION', 'VIDEO_CALL', 'APPROVED', 'M', 'en', 'xx', 'true',
-      '600', '1990-02-29', '2024-02-29', 'https://example.com/a', 'http://example.com', 'John2', "O'Brien", '3c90c3cc-0d44-4b50-8888-8dd25736052a', 'q-1', 'UPLOAD', '😀'.repeat(41)];
+    const strings = [
+      '',
+      'x',
+      'LT',
+      'lt',
+      'UK',
+      'ALL',
+      'ID_CARD',
+      'PASPORT',
+      'AADHAAR',
+      'SMART_ID',
+      'IDENTIFICATION',
+      'VIDEO_CALL',
+      'APPROVED',
+      'M',
+      'en',
+      'xx',
+      'true',
+      '600',
+      '1990-02-29',
+      '2024-02-29',
+      'https://example.com/a',
+      'http://example.com',
+      'John2',
+      "O'Brien",
+      '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+      'q-1',
+      'UPLOAD',
+      '😀'.repeat(41),
+    ];
     const value = (depth: number): unknown => {
       const r = random();
       if (r < 0.3) return pick(strings);

@@ -29,7 +29,10 @@ describe('half-typed JSON', () => {
         validJson = false;
       }
       if (!validJson) {
-        assert.ok(checked.findings.some((f) => f.code === 'JSON_ERROR'), `a JSON_ERROR for the prefix ending at ${end}`);
+        assert.ok(
+          checked.findings.some((f) => f.code === 'JSON_ERROR'),
+          `a JSON_ERROR for the prefix ending at ${end}`,
+        );
         assert.ok(!checked.findings.some((f) => f.code === 'MISSING_VALUE'), `no MISSING_VALUE for the prefix ending at ${end}: ${JSON.stringify(text.slice(-40))}`);
       }
       for (const f of checked.findings) assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `span inside the text at ${end}`);
@@ -88,7 +91,10 @@ describe('10,000 levels of nesting', () => {
       worker.once('message', resolvePromise);
       worker.once('error', reject);
     });
-    assert.deepEqual(result, texts.map(() => ['too-deeply-nested']));
+    assert.deepEqual(
+      result,
+      texts.map(() => ['too-deeply-nested']),
+    );
   });
 
   it('outside the file pattern, deep JSON that looks like a payload gets the warning; other deep JSON nothing', () => {
@@ -135,7 +141,10 @@ describe('a 20 MB payload', () => {
   it('one 20 MB string: a length error on it', () => {
     const text = JSON.stringify(payload({ address: 'x'.repeat(TARGET) }));
     const checked = check(text);
-    assert.deepEqual(checked.findings.map((f) => f.code), ['BAD_VALUE']);
+    assert.deepEqual(
+      checked.findings.map((f) => f.code),
+      ['BAD_VALUE'],
+    );
     assert.match(checked.findings[0].message, /at most 255 characters/);
   });
 
@@ -143,23 +152,54 @@ describe('a 20 MB payload', () => {
     const text = JSON.stringify({ clientId: 'user-123', tokenType: 'DOCUMENT', videoCallQuestions: Array.from({ length: 500_000 }, (_, i) => `Question ${i} about the document?`), expiryTime: 0 });
     assert.ok(text.length > 15 * 1024 * 1024);
     const result = createLanguageService({ settings: {} }).analyze({ uri: 'file:///p/big-request.json', languageId: 'json', text });
-    assert.equal((result.payloads[0]?.via ?? 'none'), 'content');
-    assert.deepEqual(result.findings.map((f) => f.field), ['expiryTime']);
+    assert.equal(result.payloads[0]?.via ?? 'none', 'content');
+    assert.deepEqual(
+      result.findings.map((f) => f.field),
+      ['expiryTime'],
+    );
   });
 
   it('a document over the size the checker reads: a clear warning instead', () => {
     const text = `{"clientId":"user-123","address":"${'x'.repeat(64 * 1024 * 1024)}"}`;
     const checked = check(text);
-    assert.deepEqual(checked.findings.map((f) => `${f.severity} ${f.code}`), ['warning too-large']);
+    assert.deepEqual(
+      checked.findings.map((f) => `${f.severity} ${f.code}`),
+      ['warning too-large'],
+    );
     assert.match(checked.findings[0].message, /Not checked/);
   });
 });
 
 describe('odd values in every field never throw', () => {
   const oddValues: unknown[] = [
-    null, true, false, 0, -1, 1e308, -0.0, 3.14, '', ' ', '\u0000', '\ud800', '😀'.repeat(3), 'constructor', '__proto__',
-    'toString', [], [null], [[[]]], [{}], {}, { constructor: 1 }, { ALL: null }, { ALL: { ALL: null } }, { ALL: { ALL: { X: null } } },
-    { __proto__: { x: 1 } }, 'x'.repeat(3000), ['ID_CARD', null, 1, 'PASSPORT'],
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -0.0,
+    3.14,
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    '😀'.repeat(3),
+    'constructor',
+    '__proto__',
+    'toString',
+    [],
+    [null],
+    [[[]]],
+    [{}],
+    {},
+    { constructor: 1 },
+    { ALL: null },
+    { ALL: { ALL: null } },
+    { ALL: { ALL: { X: null } } },
+    { __proto__: { x: 1 } },
+    'x'.repeat(3000),
+    ['ID_CARD', null, 1, 'PASSPORT'],
   ];
   for (const field of [...SPEC_FIELDS, 'personScanRef']) {
     it(field, () => {

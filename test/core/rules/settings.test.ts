@@ -44,7 +44,7 @@ describe('the shapes settings arrive in', () => {
     assert.deepEqual(settings.account.allowedTokenTypes, ['IDENTIFICATION']);
   });
 
-  it('dotted keys, as in .vscode/settings.json; other extensions\' keys are ignored', () => {
+  it("dotted keys, as in .vscode/settings.json; other extensions' keys are ignored", () => {
     const { settings, problems } = normalizeSettings({
       'editor.fontSize': 14,
       'idenfy.account.customCallbackUrl': true,
@@ -106,7 +106,10 @@ describe('wrong types: reported, and the default is kept', () => {
 
   it('one bad value does not drop the good ones next to it', () => {
     const { settings, problems } = normalizeSettings({ account: { customCallbackUrl: 'no', additionalSteps: false, digitStringMaxExpiry: 900 } });
-    assert.deepEqual(problems.map((p) => p.key), ['idenfy.account.customCallbackUrl']);
+    assert.deepEqual(
+      problems.map((p) => p.key),
+      ['idenfy.account.customCallbackUrl'],
+    );
     assert.equal(settings.account.additionalSteps, false);
     assert.equal(settings.account.digitStringMaxExpiry, 900);
   });
@@ -123,7 +126,10 @@ describe('wrong types: reported, and the default is kept', () => {
 
   it('createLanguageService exposes the problems', () => {
     const service = createLanguageService({ settings: { 'idenfy.account.customCallbackUrl': 'yes' } });
-    assert.deepEqual(service.settingsProblems.map((p) => p.key), ['idenfy.account.customCallbackUrl']);
+    assert.deepEqual(
+      service.settingsProblems.map((p) => p.key),
+      ['idenfy.account.customCallbackUrl'],
+    );
   });
 });
 
@@ -142,7 +148,9 @@ describe('countryBoundDocuments merging', () => {
 
 describe('settings from an untrusted workspace cannot pollute Object.prototype', () => {
   it('"__proto__" in dotted keys, nested objects and countryBoundDocuments', () => {
-    const input = JSON.parse('{"idenfy.__proto__.polluted": "yes", "idenfy": {"__proto__": {"polluted2": "yes"}}, "idenfy.account": {"__proto__": {"polluted3": "yes"}}, "idenfy.countryBoundDocuments": {"__proto__": ["XX"]}}');
+    const input = JSON.parse(
+      '{"idenfy.__proto__.polluted": "yes", "idenfy": {"__proto__": {"polluted2": "yes"}}, "idenfy.account": {"__proto__": {"polluted3": "yes"}}, "idenfy.countryBoundDocuments": {"__proto__": ["XX"]}}',
+    );
     const { settings } = normalizeSettings(input);
     const probe: Record<string, unknown> = {};
     assert.equal(probe.polluted, undefined);

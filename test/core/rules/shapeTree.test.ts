@@ -23,7 +23,7 @@ describe('the additionalSteps shape tree', () => {
     assert.equal(shapeAtPath(ADDITIONAL_STEPS_SHAPE, ['ALL', 'ALL', 'X', 'type', 'deeper']), undefined);
   });
 
-  it('is the field table\'s additionalSteps rule', () => {
+  it("is the field table's additionalSteps rule", () => {
     const rule = FIELDS.get('additionalSteps')!.rule;
     assert.ok(rule.kind === 'additionalSteps' && rule.shape === ADDITIONAL_STEPS_SHAPE);
   });
@@ -32,15 +32,21 @@ describe('the additionalSteps shape tree', () => {
     const properties = tokenRequestSchema().properties as Record<string, { anyOf: unknown[] }>;
     assert.deepEqual(properties.additionalSteps.anyOf[0], {
       type: 'object',
-      additionalProperties: { type: 'object', additionalProperties: { type: 'object', additionalProperties: {
+      additionalProperties: {
         type: 'object',
-        properties: {
-          type: { enum: ['UPLOAD', 'EXTRACT', 'COMPARE'] },
-          fields: { type: 'array', items: { type: 'string' } },
-          texts: { type: 'object', additionalProperties: { type: 'object', properties: { name: { type: 'string' }, description: { type: 'string' } } } },
-          settings: { type: 'object', properties: { canUpload: { type: 'boolean' }, canCapture: { type: 'boolean' }, canUploadPDF: { type: 'boolean' } } },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            properties: {
+              type: { enum: ['UPLOAD', 'EXTRACT', 'COMPARE'] },
+              fields: { type: 'array', items: { type: 'string' } },
+              texts: { type: 'object', additionalProperties: { type: 'object', properties: { name: { type: 'string' }, description: { type: 'string' } } } },
+              settings: { type: 'object', properties: { canUpload: { type: 'boolean' }, canCapture: { type: 'boolean' }, canUploadPDF: { type: 'boolean' } } },
+            },
+          },
         },
-      } } },
+      },
     });
   });
 });

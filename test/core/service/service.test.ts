@@ -33,7 +33,14 @@ describe('the language service', () => {
   it('a rule that throws gives the user one information diagnostic, and the host the error, instead of silence', () => {
     const fields = FIELDS as Map<string, unknown>;
     const original = fields.get('tokenType');
-    fields.set('tokenType', new Proxy(original as object, { get: () => { throw new Error('a broken rule'); } }));
+    fields.set(
+      'tokenType',
+      new Proxy(original as object, {
+        get: () => {
+          throw new Error('a broken rule');
+        },
+      }),
+    );
     try {
       const analysis = createLanguageService().analyze(payloadFile('{"clientId":"a","tokenType":"DOCUMENT"}'));
       assert.equal(analysis.findings.length, 1);

@@ -28,13 +28,7 @@ describe('inline suppression (idenfy-ignore-next-line)', () => {
   });
 
   it('works in TypeScript with // and in Python/PHP style with #', () => {
-    const ts = [
-      'const body: IdenfyTokenRequest = {',
-      "  clientId: 'a',",
-      '  // idenfy-ignore-next-line BAD_VALUE',
-      "  tokenType: 'BAD',",
-      '};',
-    ].join('\n');
+    const ts = ['const body: IdenfyTokenRequest = {', "  clientId: 'a',", '  // idenfy-ignore-next-line BAD_VALUE', "  tokenType: 'BAD',", '};'].join('\n');
     const service = createLanguageService();
     const unsuppressed = service.analyze({ uri: 'file:///w/a.ts', languageId: 'typescript', text: ts.replace('// idenfy-ignore-next-line BAD_VALUE', '') });
     assert.ok(unsuppressed.findings.some((f) => f.code === 'BAD_VALUE'));
@@ -57,7 +51,10 @@ describe('per-code severity (idenfy.severity)', () => {
   it('changes the severity of a code and drops a code set to "off"', () => {
     const service = createLanguageService({ settings: { severity: { BAD_VALUE: 'warning', 'unknown-locale': 'off' } } });
     const findings = service.analyze(jsonc(text)).findings;
-    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['BAD_VALUE', 'warning']]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.severity]),
+      [['BAD_VALUE', 'warning']],
+    );
     assert.equal(service.payloadAt(jsonc(text), service.analyze(jsonc(text)), 1).errorCount, 0);
   });
 

@@ -43,7 +43,10 @@ function expectations(text: string) {
     const start = line.search(/(#|\/\/) (payload|expect): /);
     if (start === -1) return;
     const code = line.slice(0, start);
-    for (const part of line.slice(start).split(/\s*(?:#|\/\/) (?=payload:|expect:)/).filter(Boolean)) {
+    for (const part of line
+      .slice(start)
+      .split(/\s*(?:#|\/\/) (?=payload:|expect:)/)
+      .filter(Boolean)) {
       const clean = part.replace(/^(#|\/\/) /, '');
       const [kind, rest] = [clean.slice(0, clean.indexOf(':')), clean.slice(clean.indexOf(':') + 1).trim()];
       if (kind === 'payload') payloads.set(index + 1, rest.replace(/^call /, ''));
@@ -109,7 +112,9 @@ describe('Python and PHP corpus', () => {
         const s = emptyScore();
         score(service, files, s);
         SCORES[`${language}/${set}`] = s;
-        console.log(`${language}/${set}: payloads ${s.detected}/${s.payloads} (client named right: ${s.viaMatched}), findings ${s.findingsMatched}/${s.findings}, false alarms ${s.falsePayloads.length + s.falseFindings.length}, other rule notes ${s.notes}; missed: ${s.missed.join(', ') || 'none'}`);
+        console.log(
+          `${language}/${set}: payloads ${s.detected}/${s.payloads} (client named right: ${s.viaMatched}), findings ${s.findingsMatched}/${s.findings}, false alarms ${s.falsePayloads.length + s.falseFindings.length}, other rule notes ${s.notes}; missed: ${s.missed.join(', ') || 'none'}`,
+        );
         assert.deepEqual(s.falsePayloads, [], 'payloads no annotation asks for');
         assert.deepEqual(s.falseFindings, [], 'findings no annotation asks for');
       });

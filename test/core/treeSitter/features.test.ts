@@ -41,7 +41,7 @@ describe('Python and PHP through the service', () => {
 
     const php = "<?php\n$client->post('https://ivs.idenfy.com/api/v2/token', ['json' => ['clientId' => 'u1', ]]);\n";
     const phpDoc = { uri: 'c.php', languageId: 'php', text: php };
-    const phpSuggestions = service.complete(phpDoc, service.analyze(phpDoc), php.indexOf(", ]") + 2);
+    const phpSuggestions = service.complete(phpDoc, service.analyze(phpDoc), php.indexOf(', ]') + 2);
     const phpLocale = phpSuggestions.find((s) => s.label === 'locale');
     assert.ok(phpLocale, phpSuggestions.map((s) => s.label).join(','));
     assert.match(phpLocale.insertText, /^'locale' => /);
@@ -49,23 +49,34 @@ describe('Python and PHP through the service', () => {
 
   test('the send command gets the literal as JSON, computed values as unknowns', async () => {
     const service = await preparedService();
-    const text = "<?php\nwp_remote_post('https://ivs.idenfy.com/api/v2/token', ['body' => wp_json_encode(array('clientId' => $user->ID, 'showInstructions' => FALSE, 'documents' => ['PASSPORT'], 'country' => null))]);\n";
+    const text =
+      "<?php\nwp_remote_post('https://ivs.idenfy.com/api/v2/token', ['body' => wp_json_encode(array('clientId' => $user->ID, 'showInstructions' => FALSE, 'documents' => ['PASSPORT'], 'country' => null))]);\n";
     const document = { uri: 'send.php', languageId: 'php', text };
     const result = service.payloadAt(document, service.analyze(document), text.indexOf("'clientId'"));
     assert.equal(result.found, true);
     assert.deepEqual(result.value, { clientId: null, showInstructions: false, documents: ['PASSPORT'], country: null });
-    assert.deepEqual(result.unknowns.map((u) => u.path), ['clientId']);
+    assert.deepEqual(
+      result.unknowns.map((u) => u.path),
+      ['clientId'],
+    );
   });
 
   test('an edit re-parses incrementally and gives what a fresh parse gives', async () => {
     const service = await preparedService();
-    const base = 'import httpx\nURL = "https://ivs.idenfy.com/api/v2/token"\nasync def f(c):\n    async with httpx.AsyncClient() as client:\n        await client.post(URL, json={"clientId": c, "sessionLength": 60})\n';
+    const base =
+      'import httpx\nURL = "https://ivs.idenfy.com/api/v2/token"\nasync def f(c):\n    async with httpx.AsyncClient() as client:\n        await client.post(URL, json={"clientId": c, "sessionLength": 60})\n';
     service.analyze({ uri: 'inc.py', languageId: 'python', text: base });
     const edited = base.replace('60', '59');
     const incremental = service.analyze({ uri: 'inc.py', languageId: 'python', text: edited });
     const fresh = service.analyze({ uri: 'fresh.py', languageId: 'python', text: edited });
-    assert.deepEqual(incremental.findings.map((f) => [f.code, f.start]), fresh.findings.map((f) => [f.code, f.start]));
-    assert.deepEqual(incremental.findings.map((f) => f.code), ['BAD_VALUE']);
+    assert.deepEqual(
+      incremental.findings.map((f) => [f.code, f.start]),
+      fresh.findings.map((f) => [f.code, f.start]),
+    );
+    assert.deepEqual(
+      incremental.findings.map((f) => f.code),
+      ['BAD_VALUE'],
+    );
     assert.equal(incremental.payloads[0].via, 'httpx.AsyncClient.post');
   });
 
@@ -78,7 +89,11 @@ describe('Python and PHP through the service', () => {
       'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", data={"tokenType": "X"})\n',
     ];
     for (const text of cases) assert.deepEqual(service.analyze({ uri: 'n.py', languageId: 'python', text }).payloads, [], text);
-    const computed = service.analyze({ uri: 'u.py', languageId: 'python', text: 'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", json={"clientId": uid, "tokenType": kind, "expiryTime": 10 * 60})\n' });
+    const computed = service.analyze({
+      uri: 'u.py',
+      languageId: 'python',
+      text: 'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", json={"clientId": uid, "tokenType": kind, "expiryTime": 10 * 60})\n',
+    });
     assert.equal(computed.payloads.length, 1);
     assert.deepEqual(computed.findings, []);
   });

@@ -25,11 +25,12 @@ suite('two workspace folders, two accounts', () => {
     const inFirst = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(first.uri, 'callback.idenfy.json'));
     await vscode.window.showTextDocument(inBank, { preview: false });
     await vscode.window.showTextDocument(inFirst, { preview: false });
-    await waitFor(`PERMISSIONS_ERROR in the bank folder; have ${describe(diagnosticsOf(inBank.uri))}`,
-      () => diagnosticsOf(inBank.uri).some((d) => codeOf(d) === 'PERMISSIONS_ERROR'));
+    await waitFor(`PERMISSIONS_ERROR in the bank folder; have ${describe(diagnosticsOf(inBank.uri))}`, () => diagnosticsOf(inBank.uri).some((d) => codeOf(d) === 'PERMISSIONS_ERROR'));
     // The first folder's copy is analysed (it has its lens) and stays clean.
-    await waitFor('the first folder\'s payload to be analysed', async () =>
-      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inFirst.uri)) ?? []).length > 0 || undefined);
+    await waitFor(
+      "the first folder's payload to be analysed",
+      async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inFirst.uri)) ?? []).length > 0 || undefined,
+    );
     assert.deepEqual(diagnosticsOf(inFirst.uri).map(codeOf), [], describe(diagnosticsOf(inFirst.uri)));
   });
 });
