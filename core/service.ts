@@ -202,8 +202,8 @@ function payloadFileMatcher(globs: readonly string[], workspaceRoots: readonly s
  */
 function errorHandlingAction(document: TextDocumentInput, analysis: DocumentAnalysis, span: TextSpan): CodeActionProposal | undefined {
   const language = handlerLanguageOf(document.languageId);
-  if (!language || analysis.kind !== 'code') return undefined;
-  const touched = analysis.payloads.some((p) => p.via !== '// @idenfy-token' && p.root.offset <= span.end && p.root.offset + p.root.length >= span.start);
+  if (!language || (analysis.kind !== 'code' && analysis.kind !== 'python' && analysis.kind !== 'php')) return undefined;
+  const touched = analysis.payloads.some((p) => !p.via.includes('@idenfy-token') && p.root.offset <= span.end && p.root.offset + p.root.length >= span.start);
   if (!touched) return undefined;
   const code = errorHandlingCode(language);
   if (new RegExp(`\\b${code.functionName}\\s*\\(`).test(document.text)) return undefined;

@@ -98,3 +98,22 @@ describe('Python and PHP through the service', () => {
     assert.deepEqual(computed.findings, []);
   });
 });
+
+describe('"Write iDenfy error handling" in Python and PHP', () => {
+  test('offered on a detected request, appending the generated function in the language of the file', async () => {
+    const service = await preparedService();
+    for (const [uri, languageId, text, name] of [
+      ['kyc.py', 'python', 'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", json={"clientId": "u1"})\n', 'def create_idenfy_token('],
+      ['kyc.php', 'php', "<?php\n$client->post('https://ivs.idenfy.com/api/v2/token', ['json' => ['clientId' => 'u1']]);\n", 'function createIdenfyToken('],
+    ] as const) {
+      const document: TextDocumentInput = { uri, languageId, text };
+      const analysis = service.analyze(document);
+      assert.equal(analysis.payloads.length, 1, uri);
+      const at = text.indexOf('clientId');
+      const [action] = service.codeActions(document, analysis, { start: at, end: at }).filter((a) => a.kind === 'refactor');
+      assert.ok(action, uri);
+      assert.equal(action.edits[0].start, text.length);
+      assert.ok(action.edits[0].newText.includes(name), uri);
+    }
+  });
+});
