@@ -8,6 +8,7 @@ import { analyzeWithGrammar, loadGrammar, TreeCache, TreeSitterAnalysis } from '
 import { completeCode, completeJson } from './features/completion';
 import { errorHandlingCode, handlerLanguageOf } from './features/errorHandling';
 import { fixesFor } from './features/fixes';
+import { identifierCompletions } from './features/identifierCompletion';
 import { payloadHover } from './features/hover';
 import { analyzeJson } from './json';
 import { almostPayloadText } from './detect';
@@ -100,7 +101,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Ide
 
     complete(document, analysis, offset) {
       const payload = payloadAt(analysis, offset);
-      if (!payload) return [];
+      // Outside a payload, in code that names iDenfy: the error identifiers where a response's `identifier` is compared.
+      if (!payload) return analysis.kind === 'json' || analysis.kind === 'none' || !/idenfy/i.test(document.text) ? [] : identifierCompletions(document.text, offset);
       if (analysis.kind === 'json') return completeJson(document.text, offset, settings);
       return completeCode(payload.root, document.text, offset, settings, analysis.kind === 'python' || analysis.kind === 'php' ? analysis.kind : 'code');
     },
