@@ -4,11 +4,13 @@
  * checks it (same codes, same messages), with offsets into the source.
  */
 import type * as WTS from 'web-tree-sitter';
+import { limitFindings } from '../limits';
 import { Finding, PayloadNode } from '../model';
 import { IdenfySettings } from '../settings';
 import { validatePayload } from '../validate';
 import { LiteralReader, payloadTree, RootChanges, SyntaxNode } from './literal';
 import { GrammarName } from './runtime';
+import { identifierFindings, successStatusFindings } from './responseChecks';
 import { TreeCache } from './trees';
 
 export interface FoundLiteral {
@@ -61,15 +63,21 @@ export function analyzeTreeSitter(document: { uri: string; text: string }, langu
   const payloads: TreeSitterPayload[] = [];
   const findings: Finding[] = [];
   const seen = new Set<number>();
+  const sent: SyntaxNode[] = [];
   for (const found of language.payloads(tree, text).sort((a, b) => a.node.startIndex - b.node.startIndex)) {
     if (seen.has(found.node.startIndex)) continue;
     seen.add(found.node.startIndex);
     const root = payloadTree(found.node, language.reader, found.changes);
     if (!root) continue;
     payloads.push({ root, via: found.via });
-    findings.push(...whileTyping(validatePayload(root, settings), firstError(found.node)));
+    sent.push(found.node);
+    // A loop, not push(...): one payload can produce more findings than a call takes arguments.
+    for (const finding of whileTyping(validatePayload(root, settings), firstError(found.node))) findings.push(finding);
   }
-  return { payloads, findings };
+  // The code around the request: its success test and its error identifiers (see responseChecks.ts).
+  for (const finding of successStatusFindings(language.grammar, sent)) findings.push(finding);
+  for (const finding of identifierFindings(language.grammar, tree.rootNode)) findings.push(finding);
+  return { payloads, findings: limitFindings(findings, text.length) };
 }
 
 /** Where the literal's text first fails to parse (an ERROR or a missing node), if it does. */

@@ -117,3 +117,47 @@ describe('"Write iDenfy error handling" in Python and PHP', () => {
     }
   });
 });
+
+describe('the code around a Python or PHP token request', () => {
+  async function check(uri: string, languageId: string, text: string) {
+    const service = await preparedService();
+    const document: TextDocumentInput = { uri, languageId, text };
+    const analysis = service.analyze(document);
+    return { service, document, analysis, findings: analysis.findings.filter((f) => f.code === 'success-status' || f.code === 'unknown-identifier') };
+  }
+
+  test('Python: `status_code != 200` on the token response is warned, and the fix accepts 200 and 201', async () => {
+    const text =
+      'import requests\n\ndef start(user_id):\n    response = requests.post("https://ivs.idenfy.com/api/v2/token", json={"clientId": user_id})\n    if response.status_code != 200:\n        raise Exception(response.text)\n    if err["identifier"] == "BAD_VALUES":\n        pass\n';
+    const { service, document, analysis, findings } = await check('kyc.py', 'python', text);
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [
+        ['success-status', 'response.status_code != 200'],
+        ['unknown-identifier', '"BAD_VALUES"'],
+      ],
+    );
+    const at = text.indexOf('response.status_code');
+    const fix = service.codeActions(document, analysis, { start: at, end: at }).find((a) => a.kind === 'quickfix')!;
+    assert.equal(fix.edits[0].newText, 'response.status_code not in (200, 201)');
+    const fixed = text.slice(0, fix.edits[0].start) + fix.edits[0].newText + text.slice(fix.edits[0].end);
+    assert.deepEqual(
+      (await check('kyc.py', 'python', fixed)).findings.map((f) => f.code),
+      ['unknown-identifier'],
+    );
+  });
+
+  test('PHP: `getStatusCode() !== 200` is warned; a test that also accepts 201, or another variable, is not', async () => {
+    const text =
+      "<?php\nfunction start($client, $other) {\n  $response = $client->post('https://ivs.idenfy.com/api/v2/token', ['json' => ['clientId' => 'u1']]);\n  if ($response->getStatusCode() !== 200) { throw new Exception(); }\n  if ($response->getStatusCode() !== 200 && $response->getStatusCode() !== 201) {}\n  if ($other->getStatusCode() !== 200) {}\n  if ($body['identifier'] === 'RATE_LIMIT') {}\n}\n";
+    const { findings } = await check('kyc.php', 'php', text);
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [
+        ['success-status', '$response->getStatusCode() !== 200'],
+        ['unknown-identifier', "'RATE_LIMIT'"],
+      ],
+    );
+    assert.match(findings[1].message, /TOO_MANY_REQUESTS/);
+  });
+});
