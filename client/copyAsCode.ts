@@ -12,7 +12,7 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, getPayloadA
       const editor = vscode.window.activeTextEditor;
       const uri = typeof uriArg === 'string' ? vscode.Uri.parse(uriArg, true) : uriArg instanceof vscode.Uri ? uriArg : editor?.document.uri;
       if (!uri) {
-        void vscode.window.showInformationMessage('iDenfy: put the cursor in a token payload, then run Copy Token Request as Code.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: put the cursor in a token payload, then run Copy Token Request as Code.'));
         return;
       }
       const offset = typeof offsetArg === 'number' ? offsetArg : editor && editor.document.uri.toString() === uri.toString() ? editor.document.offsetAt(editor.selection.active) : 0;
@@ -20,16 +20,16 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, getPayloadA
       try {
         payload = await getPayloadAt(uri.toString(), offset);
       } catch (error) {
-        void vscode.window.showErrorMessage(`iDenfy: the language server could not read the payload (${error instanceof Error ? error.message : String(error)}).`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: the language server could not read the payload ({0}).', error instanceof Error ? error.message : String(error)));
         return;
       }
       if (!payload?.found) {
-        void vscode.window.showInformationMessage('iDenfy: no token payload at the cursor. Put the cursor inside the request object (or open a *.idenfy.json file).');
+        void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: no token payload at the cursor. Put the cursor inside the request object (or open a *.idenfy.json file).'));
         return;
       }
       const picked = await vscode.window.showQuickPick(
         SNIPPET_FORMATS.map((f) => ({ label: f.label, format: f })),
-        { title: 'iDenfy: copy the token request as…' },
+        { title: vscode.l10n.t('iDenfy: copy the token request as…') },
       );
       if (!picked) return;
       let value: unknown = payload.value;
@@ -50,7 +50,7 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, getPayloadA
       await vscode.env.clipboard.writeText(text);
       const open = 'Open in Editor';
       const choice = await vscode.window.showInformationMessage(
-        `iDenfy: ${picked.label} copied. Credentials are read from IDENFY_API_KEY and IDENFY_API_SECRET; the snippet contains no secret.`,
+        vscode.l10n.t('iDenfy: {0} copied. Credentials are read from IDENFY_API_KEY and IDENFY_API_SECRET; the snippet contains no secret.', picked.label),
         open,
       );
       if (choice === open) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: picked.format.language, content: text }));

@@ -15,16 +15,16 @@ export function registerEmulatorCommands(context: vscode.ExtensionContext, store
     vscode.commands.registerCommand(COMMANDS.startEmulator, async () => {
       if (running) {
         await store.switchTo('emulator');
-        void vscode.window.showInformationMessage(`iDenfy: the local emulator is already running at ${running.baseUrl}; sends use the "Emulator" profile.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: the local emulator is already running at {0}; sends use the "Emulator" profile.', running.baseUrl));
         return;
       }
       const script = context.asAbsolutePath('dist/emulator.js');
       try {
-        running = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iDenfy: starting the local emulator…' }, () =>
+        running = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('iDenfy: starting the local emulator…') }, () =>
           startEmulatorProcess(script, { onOutput: (line) => output.appendLine(`[emulator] ${line}`) }),
         );
       } catch (error) {
-        void vscode.window.showErrorMessage(`iDenfy: the local emulator could not start: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: the local emulator could not start: {0}', error instanceof Error ? error.message : String(error)));
         return;
       }
       const started = running;
@@ -32,21 +32,21 @@ export function registerEmulatorCommands(context: vscode.ExtensionContext, store
         if (running !== started) return;
         running = undefined;
         store.setEmulator(undefined);
-        void vscode.window.showWarningMessage('iDenfy: the local emulator stopped; sends use your stored profile again.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: the local emulator stopped; sends use your stored profile again.'));
       });
       store.setEmulator({ baseUrl: started.baseUrl, apiKey: started.apiKey, apiSecret: started.apiSecret });
       void vscode.window.showInformationMessage(
-        `iDenfy: local emulator running at ${started.baseUrl}. This window's sends now go there with the "Emulator" profile (demo credentials); no real tokens, no credits.`,
+        vscode.l10n.t('iDenfy: local emulator running at {0}. This window\'s sends now go there with the "Emulator" profile (demo credentials); no real tokens, no credits.', started.baseUrl),
       );
     }),
     vscode.commands.registerCommand(COMMANDS.stopEmulator, async () => {
       if (!running) {
-        void vscode.window.showInformationMessage('iDenfy: the local emulator is not running.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: the local emulator is not running.'));
         return;
       }
       await stopEmulator();
       store.setEmulator(undefined);
-      void vscode.window.showInformationMessage('iDenfy: local emulator stopped; sends use your stored profile again.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: local emulator stopped; sends use your stored profile again.'));
     }),
   );
 }

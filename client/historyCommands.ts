@@ -40,17 +40,17 @@ export function registerHistoryCommands(context: vscode.ExtensionContext, histor
   async function revealToken(arg?: unknown): Promise<void> {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== RESPONSE_SCHEME) {
-      void vscode.window.showInformationMessage('iDenfy: open a response document first (iDenfy: Open Last Response).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: open a response document first (iDenfy: Open Last Response).'));
       return;
     }
     const id = idOf(uri);
     if (!unmasked.has(id)) {
-      void vscode.window.showInformationMessage('iDenfy: the unmasked answer is kept only in the window that sent it; send again to see the token.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: the unmasked answer is kept only in the window that sent it; send again to see the token.'));
       return;
     }
     const reveal = 'Reveal Token';
     const choice = await vscode.window.showWarningMessage(
-      'iDenfy: show the authToken in the response document? Anyone who sees your screen can start a verification with it.',
+      vscode.l10n.t('iDenfy: show the authToken in the response document? Anyone who sees your screen can start a verification with it.'),
       { modal: true },
       reveal,
     );
@@ -62,14 +62,14 @@ export function registerHistoryCommands(context: vscode.ExtensionContext, histor
   async function showHistory(): Promise<void> {
     const entries = history.list();
     if (entries.length === 0) {
-      void vscode.window.showInformationMessage('iDenfy: no token requests sent from this workspace yet.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: no token requests sent from this workspace yet.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(
       entries.map((entry) => ({ ...describeEntry(entry), entry })),
       {
-        title: `iDenfy: send history (last ${entries.length})`,
-        placeHolder: 'Pick a send to open its answer or send it again',
+        title: vscode.l10n.t('iDenfy: send history (last {0})', entries.length),
+        placeHolder: vscode.l10n.t('Pick a send to open its answer or send it again'),
         matchOnDescription: true,
         matchOnDetail: true,
       },
@@ -92,7 +92,7 @@ export function registerHistoryCommands(context: vscode.ExtensionContext, histor
     vscode.commands.registerCommand(COMMANDS.showHistory, () => showHistory()),
     vscode.commands.registerCommand(COMMANDS.openLastResponse, async () => {
       const last = history.list()[0];
-      if (!last) void vscode.window.showInformationMessage('iDenfy: no token requests sent from this workspace yet.');
+      if (!last) void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: no token requests sent from this workspace yet.'));
       else await openResponse(last);
     }),
     vscode.commands.registerCommand(COMMANDS.revealToken, (uri?: unknown) => revealToken(uri)),

@@ -27,11 +27,11 @@ export function registerOptInCommand(context: vscode.ExtensionContext): void {
         [];
       const updated = payloadFilesWith(current, path);
       if (updated === current) {
-        void vscode.window.showInformationMessage(`iDenfy: ${path} is already in idenfy.payloadFiles.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: {0} is already in idenfy.payloadFiles.', path));
         return;
       }
       await config.update('payloadFiles', updated, target);
-      void vscode.window.showInformationMessage(`iDenfy: ${path} is now checked as a token payload (added to idenfy.payloadFiles).`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: {0} is now checked as a token payload (added to idenfy.payloadFiles).', path));
     }),
   );
 }

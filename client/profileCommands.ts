@@ -44,13 +44,13 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
         description: profile.emulator ? `local emulator ${profile.emulator.baseUrl}` : profile.production ? 'production: real tokens, uses credits' : undefined,
         profile,
       }));
-    return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Credential profile' }))?.profile;
+    return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Credential profile') }))?.profile;
   }
 
   async function addProfile(): Promise<void> {
     const name = await vscode.window.showInputBox({
-      title: 'iDenfy: new credential profile (name)',
-      prompt: "A name such as DEV or Production. The key pair goes to VS Code's secret storage, never to settings.",
+      title: vscode.l10n.t('iDenfy: new credential profile (name)'),
+      prompt: vscode.l10n.t("A name such as DEV or Production. The key pair goes to VS Code's secret storage, never to settings."),
       ignoreFocusOut: true,
       validateInput: (text) => checkProfileName(text, store.list()),
     });
@@ -60,7 +60,7 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
         { label: 'Development / test', description: 'DEV keys: dummyStatus works, no credits', production: false },
         { label: 'Production', description: 'real tokens, each uses a credit: every send asks first', production: true },
       ],
-      { title: `iDenfy: is "${name.trim()}" a production profile?` },
+      { title: vscode.l10n.t('iDenfy: is "{0}" a production profile?', name.trim()) },
     );
     if (!kind) return;
     const profile = await store.add(name, kind.production);
@@ -73,20 +73,20 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
     const profile = id ? store.list().find((p) => p.id === id) : await pickProfile('iDenfy: switch credential profile', { includeEmulator: true });
     if (!profile) return;
     await store.switchTo(profile.id);
-    void vscode.window.showInformationMessage(`iDenfy: sends now use the profile "${profile.name}"${profile.production ? ' (production: each send asks first)' : ''}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: sends now use the profile "{0}"{1}.', profile.name, profile.production ? ' (production: each send asks first)' : ''));
   }
 
   async function renameProfile(): Promise<void> {
     const profile = await pickProfile('iDenfy: rename which profile?', { includeEmulator: false });
     if (!profile) return;
     const name = await vscode.window.showInputBox({
-      title: `iDenfy: rename "${profile.name}"`,
+      title: vscode.l10n.t('iDenfy: rename "{0}"', profile.name),
       value: profile.name,
       ignoreFocusOut: true,
       validateInput: (text) => checkProfileName(text, store.list(), profile.id),
     });
     if (name === undefined) return;
-    const production = await vscode.window.showQuickPick(['Development / test', 'Production'], { title: `iDenfy: is "${name.trim()}" a production profile?` });
+    const production = await vscode.window.showQuickPick(['Development / test', 'Production'], { title: vscode.l10n.t('iDenfy: is "{0}" a production profile?', name.trim()) });
     if (production === undefined) return;
     await store.update(profile.id, { name, production: production === 'Production' });
   }
@@ -95,7 +95,7 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
     const profile = await pickProfile('iDenfy: remove which profile?', { includeEmulator: false });
     if (!profile) return;
     const remove = 'Remove';
-    const choice = await vscode.window.showWarningMessage(`iDenfy: remove the profile "${profile.name}" and its key pair from VS Code's secret storage?`, { modal: true }, remove);
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: remove the profile "{0}" and its key pair from VS Code\'s secret storage?', profile.name), { modal: true }, remove);
     if (choice !== remove) return;
     await store.remove(profile.id);
   }
@@ -115,7 +115,7 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
       if (host) {
         const allow = `Send to ${host}`;
         const choice = await vscode.window.showWarningMessage(
-          `iDenfy: idenfy.baseUrl points at ${host}, which is neither iDenfy's API (ivs.idenfy.com) nor this machine. Send your API credentials there? You are asked once per host.`,
+          vscode.l10n.t("iDenfy: idenfy.baseUrl points at {0}, which is neither iDenfy's API (ivs.idenfy.com) nor this machine. Send your API credentials there? You are asked once per host.", host),
           { modal: true },
           allow,
         );
@@ -124,10 +124,10 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
       }
       const note = dummyStatusNote(bodyText, profile);
       if (profile.production) {
-        const choice = await vscode.window.showWarningMessage(`iDenfy: ${productionConfirmation(profile)}${note ? `\n\n${note}` : ''}`, { modal: true }, PRODUCTION_SEND_LABEL);
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: {0}{1}', productionConfirmation(profile), note ? `\n\n${note}` : ''), { modal: true }, PRODUCTION_SEND_LABEL);
         return choice === PRODUCTION_SEND_LABEL;
       }
-      if (note) void vscode.window.showWarningMessage(`iDenfy: ${note}`);
+      if (note) void vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: {0}', note));
       return true;
     },
   };

@@ -84,7 +84,7 @@ export function registerSendCommands(
   /** One send at a time; the result notification is awaited outside the lock. */
   async function locked(run: () => Promise<(() => Promise<void>) | undefined>): Promise<void> {
     if (sending) {
-      void vscode.window.showInformationMessage('iDenfy: a token request is already being sent.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: a token request is already being sent.'));
       return;
     }
     sending = true;
@@ -94,7 +94,7 @@ export function registerSendCommands(
     } catch (error) {
       // Unexpected (a bug): say so instead of failing silently; the editor content is never touched.
       channel.appendLine(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage(`iDenfy: the request could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: the request could not be sent: {0}', error instanceof Error ? error.message : String(error)));
     } finally {
       sending = false;
     }
@@ -105,7 +105,7 @@ export function registerSendCommands(
   /** A body from the history, sent again as it is (its checks ran when it was first sent). */
   async function sendBodyAsIs(bodyText: string): Promise<(() => Promise<void>) | undefined> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showErrorMessage('iDenfy: sending is disabled in an untrusted workspace. Trust the workspace to use it.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: sending is disabled in an untrusted workspace. Trust the workspace to use it.'));
       return undefined;
     }
     return deliver(bodyText, vscode.workspace.getConfiguration(SETTINGS_SECTION), undefined);
@@ -115,7 +115,9 @@ export function registerSendCommands(
   async function send(uriArg: unknown, offsetArg: unknown): Promise<(() => Promise<void>) | undefined> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showErrorMessage(
-        'iDenfy: Send Token Request is disabled in an untrusted workspace, so a repository cannot make you send your credentials to a URL of its choosing. Trust the workspace to use it.',
+        vscode.l10n.t(
+          'iDenfy: Send Token Request is disabled in an untrusted workspace, so a repository cannot make you send your credentials to a URL of its choosing. Trust the workspace to use it.',
+        ),
       );
       return undefined;
     }
@@ -158,18 +160,20 @@ export function registerSendCommands(
   async function payloadToSend(uriArg: unknown, offsetArg: unknown): Promise<FoundPayload | undefined> {
     const target = resolveTarget(uriArg, offsetArg);
     if (!target) {
-      void vscode.window.showInformationMessage('iDenfy: open a token payload (a *.idenfy.json file, or a request object in code) and put the cursor in it, then run Send Token Request.');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('iDenfy: open a token payload (a *.idenfy.json file, or a request object in code) and put the cursor in it, then run Send Token Request.'),
+      );
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(target.uri);
     const versionAtStart = document.version;
     const payload = await withTimeout(getPayloadAt(target.uri.toString(), target.offset), PAYLOAD_AT_TIMEOUT_MS).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(`iDenfy: the language server could not read the payload (${error instanceof Error ? error.message : String(error)}).`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: the language server could not read the payload ({0}).', error instanceof Error ? error.message : String(error)));
       return null;
     });
     if (payload === null) return undefined;
     if (!payload?.found) {
-      void vscode.window.showInformationMessage('iDenfy: no token payload at the cursor. Put the cursor inside the request object (or open a *.idenfy.json file).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: no token payload at the cursor. Put the cursor inside the request object (or open a *.idenfy.json file).'));
       return undefined;
     }
     return { document, versionAtStart, payload };
@@ -180,7 +184,7 @@ export function registerSendCommands(
     if (payload.unknowns.length === 0) {
       const text = payload.bodyText ?? (payload.value !== undefined ? JSON.stringify(payload.value, null, 2) : undefined);
       if (text === undefined) {
-        void vscode.window.showErrorMessage('iDenfy: the language server found the payload but gave nothing to send.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: the language server found the payload but gave nothing to send.'));
         return undefined;
       }
       return { text, errorCount: payload.errorCount, warningCount: payload.warningCount };
@@ -191,7 +195,7 @@ export function registerSendCommands(
     const answers: UnknownAnswer[] = [];
     for (const [index, unknown] of payload.unknowns.entries()) {
       const typed = await vscode.window.showInputBox({
-        title: `iDenfy: ${unknown.path === '' ? 'the body' : unknown.path} (${index + 1} of ${payload.unknowns.length})`,
+        title: vscode.l10n.t('iDenfy: {0} ({1} of {2})', unknown.path === '' ? 'the body' : unknown.path, index + 1, payload.unknowns.length),
         prompt: answerPrompt(unknown),
         ignoreFocusOut: true,
         validateInput: (text) => {
@@ -200,7 +204,7 @@ export function registerSendCommands(
         },
       });
       if (typed === undefined) {
-        void vscode.window.showInformationMessage('iDenfy: not sent (a computed value was not filled in).');
+        void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: not sent (a computed value was not filled in).'));
         return undefined;
       }
       const parsed = parseAnswer(typed, unknown);
@@ -224,7 +228,7 @@ export function registerSendCommands(
     const base = validateBaseUrl(config.get<string>('baseUrl') ?? '');
     if (base.ok) return base.url;
     const open = ACTION_LABELS.openSettings;
-    const choice = await vscode.window.showErrorMessage(`iDenfy: ${base.message}`, open);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: {0}', base.message), open);
     if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'idenfy.baseUrl');
     return undefined;
   }
@@ -236,7 +240,7 @@ export function registerSendCommands(
    */
   async function sendWithProgress(base: URL, credentials: { apiKey: string; apiSecret: string }, bodyText: string, config: vscode.WorkspaceConfiguration): Promise<SendResult> {
     const endpoint = tokenEndpointUrl(base).href;
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'iDenfy', cancellable: true }, async (progress, token) => {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('iDenfy'), cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
       progress.report({ message: `sending to ${endpoint}…` });
@@ -290,7 +294,7 @@ export function registerSendCommands(
       case 'copyToken':
         if (result.kind === 'success') {
           await vscode.env.clipboard.writeText(result.authToken);
-          void vscode.window.showInformationMessage('iDenfy: authToken copied to the clipboard.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: authToken copied to the clipboard.'));
         }
         break;
       case 'showOutput':
@@ -356,7 +360,11 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
     if (!typed) return undefined;
     const save = 'Save in Secret Storage';
     const once = 'Use Once';
-    const choice = await vscode.window.showInformationMessage("iDenfy: keep these credentials in VS Code's secret storage for the next requests? They never go to settings or files.", save, once);
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t("iDenfy: keep these credentials in VS Code's secret storage for the next requests? They never go to settings or files."),
+      save,
+      once,
+    );
     if (choice === undefined) return undefined;
     if (choice === save) {
       await secrets.store(keys.apiKey, typed.apiKey);
@@ -369,7 +377,7 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     const set = ACTION_LABELS.setCredentials;
-    const choice = await vscode.window.showErrorMessage(`iDenfy: ${errors.map((p) => p.message).join(' ')}`, set);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: {0}', errors.map((p) => p.message).join(' ')), set);
     if (choice === set) void vscode.commands.executeCommand(COMMANDS.setCredentials);
     return undefined;
   }
@@ -378,7 +386,11 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
     const asIs = 'Send As Is';
     const hasWhitespace = credentials.apiKey !== credentials.apiKey.trim() || credentials.apiSecret !== credentials.apiSecret.trim();
     const buttons = hasWhitespace ? [trimmed, asIs] : [asIs];
-    const choice = await vscode.window.showWarningMessage(`iDenfy: ${problems.map((p) => p.message).join(' ')} (credentials from ${credentials.source})`, { modal: true }, ...buttons);
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('iDenfy: {0} (credentials from {1})', problems.map((p) => p.message).join(' '), credentials.source),
+      { modal: true },
+      ...buttons,
+    );
     if (choice === undefined) return undefined;
     if (choice === trimmed) credentials = { ...credentials, apiKey: credentials.apiKey.trim(), apiSecret: credentials.apiSecret.trim() };
   }
@@ -387,16 +399,16 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
 
 async function askCredentials(): Promise<{ apiKey: string; apiSecret: string } | undefined> {
   const apiKey = await vscode.window.showInputBox({
-    title: 'iDenfy API key (1 of 2)',
-    prompt: "The API key from the iDenfy dashboard (it decides the environment: DEV, TEST, PROD). Stored only in VS Code's secret storage.",
+    title: vscode.l10n.t('iDenfy API key (1 of 2)'),
+    prompt: vscode.l10n.t("The API key from the iDenfy dashboard (it decides the environment: DEV, TEST, PROD). Stored only in VS Code's secret storage."),
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => (text.trim() === '' ? 'Enter the API key.' : undefined),
   });
   if (apiKey === undefined) return undefined;
   const apiSecret = await vscode.window.showInputBox({
-    title: 'iDenfy API secret (2 of 2)',
-    prompt: "The API secret that goes with the key. Stored only in VS Code's secret storage.",
+    title: vscode.l10n.t('iDenfy API secret (2 of 2)'),
+    prompt: vscode.l10n.t("The API secret that goes with the key. Stored only in VS Code's secret storage."),
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => (text.trim() === '' ? 'Enter the API secret.' : undefined),
@@ -414,7 +426,7 @@ async function setCredentials(secrets: vscode.SecretStorage, keys: { apiKey: str
     const trimmed = 'Save Trimmed';
     const asIs = 'Save As Typed';
     const hasWhitespace = apiKey !== apiKey.trim() || apiSecret !== apiSecret.trim();
-    const choice = await vscode.window.showWarningMessage(`iDenfy: ${warnings.map((p) => p.message).join(' ')}`, { modal: true }, ...(hasWhitespace ? [trimmed, asIs] : [asIs]));
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: {0}', warnings.map((p) => p.message).join(' ')), { modal: true }, ...(hasWhitespace ? [trimmed, asIs] : [asIs]));
     if (choice === undefined) return;
     if (choice === trimmed) {
       apiKey = apiKey.trim();
@@ -423,7 +435,7 @@ async function setCredentials(secrets: vscode.SecretStorage, keys: { apiKey: str
   }
   await secrets.store(keys.apiKey, apiKey);
   await secrets.store(keys.apiSecret, apiSecret);
-  void vscode.window.showInformationMessage(`iDenfy: API credentials saved in VS Code's secret storage${note}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t("iDenfy: API credentials saved in VS Code's secret storage{0}.", note));
 }
 
 async function clearCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS, note = ''): Promise<void> {
@@ -431,6 +443,6 @@ async function clearCredentials(secrets: vscode.SecretStorage, keys: { apiKey: s
   await secrets.delete(keys.apiSecret);
   const fromEnvironment = process.env.IDENFY_API_KEY && process.env.IDENFY_API_SECRET;
   void vscode.window.showInformationMessage(
-    `iDenfy: API credentials removed from VS Code's secret storage${note}.${fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''}`,
+    vscode.l10n.t("iDenfy: API credentials removed from VS Code's secret storage{0}.{1}", note, fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''),
   );
 }
