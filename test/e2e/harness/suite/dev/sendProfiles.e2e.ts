@@ -1,4 +1,5 @@
 /**
+ * (Named to run after send.e2e.ts: the two suites read notifications, and this one ends with sends of its own.)
  * Credential profiles: one is added through the real input boxes and quick picks, then the active profile is switched
  * with the status-bar item's command (no argument, as a click runs it) and the sends follow it: an emulator that
  * accepts only the new profile's pair answers 201 with it and 401 with the Default profile (which falls back to the
