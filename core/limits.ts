@@ -68,11 +68,37 @@ const LONG_WORD = new RegExp(`[^\\s"]{${MAX_WORD_LENGTH + 1},}`, 'g');
 export function shortenMessage(message: string): string {
   if (message.length <= MAX_QUOTED_LENGTH) return message;
   let out = message.replace(QUOTED, (whole, inner: string) => (inner.length > MAX_QUOTED_LENGTH ? `"${prefix(inner, QUOTED_PREFIX_LENGTH)}…"` : whole));
-  if (out.length > MAX_WORD_LENGTH) out = out.replace(LONG_WORD, (word) => `${prefix(word, MAX_WORD_LENGTH)}…`);
+  if (out.length > MAX_WORD_LENGTH && hasLongWord(out)) out = out.replace(LONG_WORD, (word) => `${prefix(word, MAX_WORD_LENGTH)}…`);
   // An unterminated quote (a value holding `"`) still cannot make the message unbounded.
   const limit = 2000;
   if (out.length > limit) out = `${prefix(out, limit)}…`;
   return out;
+}
+
+/** One pass over the message: the LONG_WORD regex restarts at every position, which costs more than the rules on a small payload. */
+function hasLongWord(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Exactly what `[^\s"]` excludes: JavaScript's white space and line terminators, and the quote.
+    if (
+      (c >= 0x09 && c <= 0x0d) ||
+      c === 0x20 ||
+      c === 0x22 ||
+      c === 0xa0 ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0xfeff ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x3000 ||
+      c === 0x1680 ||
+      c === 0x202f ||
+      c === 0x205f
+    )
+      run = 0;
+    else if (++run > MAX_WORD_LENGTH) return true;
+  }
+  return false;
 }
 
 /** The first `length` UTF-16 code units, not splitting a surrogate pair (nor an escape such as `\"`). */

@@ -20,9 +20,10 @@ const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
 export function successStatusFindings(ts: typeof TS, sourceFile: TS.SourceFile, requestCalls: ReadonlySet<TS.Node>): Finding[] {
   const findings: Finding[] = [];
   if (requestCalls.size === 0) return findings;
-  // The tree is parsed without parent pointers (cheaper for the common case): map them once here.
-  const parents = parentsOf(ts, sourceFile);
   for (const call of requestCalls) {
+    // The tree is parsed without parent pointers (cheaper for the common case): only the call's ancestors are needed,
+    // found by descending to it (a map of the whole file's parents cost more than the parse itself on every keystroke).
+    const parents = ancestorsOf(ts, sourceFile, call);
     const response = responseVariable(ts, call, parents);
     if (!response) continue;
     const scope = enclosingFunction(ts, call, parents) ?? sourceFile;
@@ -30,7 +31,7 @@ export function successStatusFindings(ts: typeof TS, sourceFile: TS.SourceFile, 
       if (!ts.isBinaryExpression(node) || node.pos < call.end) return;
       const comparison = statusComparison(ts, node, response.name);
       if (!comparison || comparison.value !== 200) return;
-      if (acceptsBoth(ts, node, parents, sourceFile)) return;
+      if (acceptsBoth(ts, node, ancestorsOf(ts, scope, node), sourceFile)) return;
       const statusText = comparison.status.getText(sourceFile);
       const negated = comparison.operator === '!==' || comparison.operator === '!=';
       const replacement = negated ? `(${statusText} !== 200 && ${statusText} !== 201)` : `(${statusText} === 200 || ${statusText} === 201)`;
@@ -69,6 +70,8 @@ export function identifierFindings(ts: typeof TS, sourceFile: TS.SourceFile): Fi
       fixes: suggestion ? [{ kind: 'replaceText', start: literal.getStart(sourceFile) + 1, end: literal.end - 1, text: suggestion, title: `Change to '${suggestion}'` }] : undefined,
     });
   };
+  // Every form compared (`.identifier`, `['identifier']`) spells the word: a file without it has nothing to walk.
+  if (!sourceFile.text.includes('identifier')) return findings;
   visit(ts, sourceFile, (node) => {
     if (ts.isBinaryExpression(node) && isEquality(ts, node.operatorToken.kind)) {
       if (isIdentifierAccess(ts, node.left)) check(node.right);
@@ -155,15 +158,19 @@ function enclosingFunction(ts: typeof TS, node: TS.Node, parents: ReadonlyMap<TS
   return undefined;
 }
 
-function parentsOf(ts: typeof TS, root: TS.Node): Map<TS.Node, TS.Node> {
+/** The parents of `target` and of each of its ancestors up to `root`, found by descending through the child whose range holds it. */
+function ancestorsOf(ts: typeof TS, root: TS.Node, target: TS.Node): Map<TS.Node, TS.Node> {
   const parents = new Map<TS.Node, TS.Node>();
-  const stack: TS.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    ts.forEachChild(node, (child) => {
-      parents.set(child, node);
-      stack.push(child);
+  let current = root;
+  while (current !== target) {
+    let next: TS.Node | undefined;
+    ts.forEachChild(current, (child) => {
+      if (child.pos <= target.pos && target.end <= child.end && child.end > child.pos) return (next = child);
+      return undefined;
     });
+    if (!next) break;
+    parents.set(next, current);
+    current = next;
   }
   return parents;
 }

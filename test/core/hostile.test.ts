@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCode, DEFAULT_SETTINGS } from '../../core';
 import { analyzeJson } from '../../core/json';
-import { MAX_FINDINGS, TOO_MANY_FINDINGS } from '../../core/limits';
+import { MAX_FINDINGS, MAX_WORD_LENGTH, shortenMessage, TOO_MANY_FINDINGS } from '../../core/limits';
 import { baseName } from '../../core/paths';
 
 const json = (text: string, isPayloadFile = true) => analyzeJson({ text, allowComments: false, isPayloadFile, path: '/w/request.idenfy.json' }, DEFAULT_SETTINGS);
@@ -56,6 +56,23 @@ describe('long values in messages', () => {
     for (const f of findings) {
       assert.ok(f.message.length < 400, `short message: ${f.code} ${f.message.slice(0, 200)}`);
       for (const r of f.related ?? []) assert.ok(r.message.length < 400);
+    }
+  });
+
+  it('a word over the limit is cut whatever separates it, exactly where the regex `[^\\s"]` would cut', () => {
+    // The one-pass pre-check must not miss a word the regex finds: every separator JavaScript's \\s knows, and others it does not.
+    const separators = ['\t', '\n', '\v', '\f', '\r', ' ', '"', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const notSeparators = ['\u0001', '\u001f', '\u200b', '\u0085', '\u180e', 'é'];
+    const word = (n: number) => 'w'.repeat(n);
+    for (const sep of separators) {
+      const text = `${word(100)}${sep}${word(100)} and some more text so the message is long`;
+      assert.equal(shortenMessage(text), text, JSON.stringify(sep));
+    }
+    for (const glue of notSeparators) {
+      const text = `${word(100)}${glue}${word(100)} and some more text so the message is long`;
+      const shortened = shortenMessage(text);
+      assert.notEqual(shortened, text, JSON.stringify(glue));
+      assert.ok(shortened.startsWith(`${word(100)}${glue}${word(MAX_WORD_LENGTH - 101)}…`), JSON.stringify(glue));
     }
   });
 
