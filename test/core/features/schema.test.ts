@@ -6,10 +6,11 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'jsonc-parser';
 import { FIELDS } from '../../../core/rules/fields';
-import { publishedSchemaText, SCHEMA_PATH } from '../../../tools/schema';
+import { EDITOR_SCHEMA_PATH, editorSchemaText, publishedSchemaText, SCHEMA_PATH } from '../../../tools/schema';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const committed = readFileSync(join(ROOT, SCHEMA_PATH), 'utf8');
+const committedEditor = readFileSync(join(ROOT, EDITOR_SCHEMA_PATH), 'utf8');
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('the published JSON Schema (schemas/idenfy-token-request.schema.json)', () => {
@@ -23,9 +24,9 @@ describe('the published JSON Schema (schemas/idenfy-token-request.schema.json)',
     for (const [name, property] of Object.entries(schema.properties as Record<string, { description?: string }>)) assert.ok(property.description, name);
   });
 
-  it('is contributed through jsonValidation for *.idenfy.json and *.idenfy.jsonc, and shipped in the .vsix', () => {
+  it('is contributed to VS Code as its annotation-only twin, through jsonValidation for *.idenfy.json and *.idenfy.jsonc, and shipped in the .vsix', () => {
     const contribution = packageJson.contributes.jsonValidation;
-    assert.deepEqual(contribution, [{ fileMatch: ['*.idenfy.json', '*.idenfy.jsonc'], url: `./${SCHEMA_PATH}` }]);
+    assert.deepEqual(contribution, [{ fileMatch: ['*.idenfy.json', '*.idenfy.jsonc'], url: `./${EDITOR_SCHEMA_PATH}` }]);
     assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\.schema\.json$/m);
   });
 
@@ -37,5 +38,35 @@ describe('the published JSON Schema (schemas/idenfy-token-request.schema.json)',
     assert.equal(validate(valid), true, JSON.stringify(validate.errors));
     assert.equal(validate({ clientId: 'a', tokenType: 'NOT_A_TYPE' }), false);
     assert.equal(validate({ tokenType: 'DOCUMENT' }), false, 'clientId is required');
+  });
+
+  describe('the editor twin (what VS Code reads)', () => {
+    it('is generated from the same tables and up to date', () => {
+      assert.equal(committedEditor, editorSchemaText(), `${EDITOR_SCHEMA_PATH} is stale: run node tools/generateSchema.mjs`);
+    });
+
+    it('validates nothing, so VS Code never reports a mistake the language server already reports with its identifier', () => {
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      const validate = ajv.compile(JSON.parse(committedEditor));
+      for (const broken of [{ tokenType: 'NOT_A_TYPE' }, {}, { clientId: 5, country: 'UK', sessionLength: 7200, documents: 'PASSPORT' }]) {
+        assert.equal(validate(broken), true, JSON.stringify(broken));
+      }
+      const keywords = new Set<string>();
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (node && typeof node === 'object') for (const [key, value] of Object.entries(node)) (keywords.add(key), key === 'examples' || walk(value));
+      };
+      walk(JSON.parse(committedEditor).properties);
+      for (const keyword of ['type', 'enum', 'required', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format', 'anyOf']) assert.ok(!keywords.has(keyword), keyword);
+    });
+
+    it('keeps every field with its description, and offers enum values as examples for completion', () => {
+      const editor = JSON.parse(committedEditor);
+      const published = JSON.parse(committed);
+      assert.deepEqual(Object.keys(editor.properties).sort(), Object.keys(published.properties).sort());
+      for (const [name, property] of Object.entries(editor.properties as Record<string, { description?: string }>)) assert.equal(property.description, published.properties[name].description, name);
+      for (const value of ['IDENTIFICATION', 'DOCUMENT']) assert.ok(editor.properties.tokenType.examples.includes(value), value);
+      for (const value of ['LT', 'GB']) assert.ok(editor.properties.country.examples.includes(value), value);
+    });
   });
 });
