@@ -48,7 +48,7 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, getPayloadA
         placeholders: payload.unknowns.map((u) => u.path || '(the body)'),
       });
       await vscode.env.clipboard.writeText(text);
-      const open = 'Open in Editor';
+      const open = vscode.l10n.t('Open in Editor');
       const choice = await vscode.window.showInformationMessage(
         vscode.l10n.t('iDenfy: {0} copied. Credentials are read from IDENFY_API_KEY and IDENFY_API_SECRET; the snippet contains no secret.', picked.label),
         open,

@@ -1,7 +1,9 @@
 /**
  * Runs the bundled emulator (dist/emulator.js) as a child process on a free loopback port and reads its banner for
- * the URL and the demo credentials. No `vscode` import: the command (emulatorCommand.ts) and the tests use it.
+ * the URL and the demo credentials. No `vscode` import: the command (emulatorCommand.ts) and the tests use it; its
+ * errors (shown by the command) go through @vscode/l10n.
  */
+import * as l10n from '@vscode/l10n';
 import { ChildProcess, spawn } from 'node:child_process';
 
 export interface EmulatorBanner {
@@ -47,7 +49,7 @@ export function startEmulatorProcess(script: string, options: { execPath?: strin
   return new Promise<RunningEmulator>((resolve, reject) => {
     let seen = '';
     let settled = false;
-    const timer = setTimeout(() => fail(new Error(`the emulator did not start within ${(options.timeoutMs ?? 15000) / 1000} s`)), options.timeoutMs ?? 15000);
+    const timer = setTimeout(() => fail(new Error(l10n.t('the emulator did not start within {0} s', (options.timeoutMs ?? 15000) / 1000))), options.timeoutMs ?? 15000);
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
@@ -70,6 +72,6 @@ export function startEmulatorProcess(script: string, options: { execPath?: strin
     child.stdout?.on('data', read);
     child.stderr?.on('data', read);
     child.once('error', (error) => fail(error));
-    child.once('exit', (code) => fail(new Error(`the emulator exited (code ${code}) before it was ready: ${seen.trim().slice(-300)}`)));
+    child.once('exit', (code) => fail(new Error(l10n.t('the emulator exited (code {0}) before it was ready: {1}', String(code), seen.trim().slice(-300)))));
   });
 }

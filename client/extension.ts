@@ -2,6 +2,7 @@
  * The VS Code side: starts the iDenfy language server over IPC and registers what only the client can do
  * (hover for error identifiers in any language, the send command with secret storage).
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
@@ -22,6 +23,8 @@ export function payloadDocumentSelector(): { language: string; scheme: string }[
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The vscode-free modules (client/send, history, profiles) localise with @vscode/l10n: give it the bundle VS Code loaded for this extension.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const output = vscode.window.createOutputChannel(vscode.l10n.t('iDenfy Language Server'), { log: true });
   context.subscriptions.push(output);
 

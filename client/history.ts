@@ -1,9 +1,11 @@
 /**
  * The send history: the last 50 sends of a workspace (workspaceState), each with its profile, time, status,
- * error identifier, and the request and answer as the output channel shows them (masked). No `vscode` import.
+ * error identifier, and the request and answer as the output channel shows them (masked). No `vscode` import (texts go
+ * through @vscode/l10n).
  * The body is kept as sent (it carries no credentials: those travel in the Authorization header) so an entry can be
  * sent again.
  */
+import * as l10n from '@vscode/l10n';
 import type { MementoLike } from './profiles';
 import { formatExchange, maskSecrets, SendResult, tokensIn } from './send';
 
@@ -104,10 +106,30 @@ export class SendHistory {
 /** One quick-pick line for an entry. */
 export function describeEntry(entry: HistoryEntry): { label: string; description: string; detail: string } {
   const outcome =
-    entry.kind === 'success' ? `${entry.status ?? 201} token created` : entry.identifier ? `${entry.status ?? ''} ${entry.identifier}`.trim() : entry.status ? `HTTP ${entry.status}` : entry.kind;
+    entry.kind === 'success'
+      ? l10n.t('{0} token created', entry.status ?? 201)
+      : entry.identifier
+        ? `${entry.status ?? ''} ${entry.identifier}`.trim()
+        : entry.status
+          ? `HTTP ${entry.status}`
+          : kindLabel(entry.kind);
   return {
     label: `${entry.kind === 'success' ? '$(pass)' : '$(error)'} ${outcome}`,
     description: `${entry.profile} · ${entry.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`,
     detail: `${entry.endpoint}${entry.source ? ` · ${entry.source}` : ''}`,
   };
+}
+
+/** A send that got no HTTP status, in words. */
+function kindLabel(kind: HistoryEntry['kind']): string {
+  switch (kind) {
+    case 'network-error':
+      return l10n.t('network error');
+    case 'cancelled':
+      return l10n.t('cancelled');
+    case 'invalid-request':
+      return l10n.t('not sent');
+    default:
+      return kind;
+  }
 }

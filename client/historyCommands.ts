@@ -25,9 +25,9 @@ export function registerHistoryCommands(context: vscode.ExtensionContext, histor
     provideTextDocumentContent(uri) {
       const id = idOf(uri);
       const entry = history.find(id);
-      if (!entry) return '// This send is no longer in the history.\n';
+      if (!entry) return `// ${vscode.l10n.t('This send is no longer in the history.')}\n`;
       if (revealed.has(id) && unmasked.has(id)) return unmasked.get(id)!;
-      return entry.maskedAnswer ?? JSON.stringify({ note: 'No answer body', result: entry.kind, status: entry.status ?? null }, null, 2);
+      return entry.maskedAnswer ?? JSON.stringify({ note: vscode.l10n.t('No answer body'), result: entry.kind, status: entry.status ?? null }, null, 2);
     },
   };
 
@@ -48,7 +48,7 @@ export function registerHistoryCommands(context: vscode.ExtensionContext, histor
       void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: the unmasked answer is kept only in the window that sent it; send again to see the token.'));
       return;
     }
-    const reveal = 'Reveal Token';
+    const reveal = vscode.l10n.t('Reveal Token');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('iDenfy: show the authToken in the response document? Anyone who sees your screen can start a verification with it.'),
       { modal: true },
@@ -75,9 +75,9 @@ export function registerHistoryCommands(context: vscode.ExtensionContext, histor
       },
     );
     if (!picked) return;
-    const open = 'Open Answer';
-    const again = `Send Again (profile "${profileName()}")`;
-    const request = 'Show Request';
+    const open = vscode.l10n.t('Open Answer');
+    const again = vscode.l10n.t('Send Again (profile "{0}")', profileName());
+    const request = vscode.l10n.t('Show Request');
     const action = await vscode.window.showQuickPick([open, again, request], { title: describeEntry(picked.entry).label });
     if (action === open) await openResponse(picked.entry);
     else if (action === request) {

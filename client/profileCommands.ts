@@ -8,18 +8,24 @@ import { COMMANDS } from '../protocol';
 import { APPROVED_HOSTS_STATE_KEY, checkProfileName, dummyStatusNote, hostNeedingApproval, Profile, productionConfirmation, ProfileStore, secretKeysFor } from './profiles';
 import type { SendHooks } from './send/commands';
 
-export const PRODUCTION_SEND_LABEL = 'Send (uses a credit)';
+/** The button of the confirmation before a send with a production profile. */
+export function productionSendLabel(): string {
+  return vscode.l10n.t('Send (uses a credit)');
+}
 
 export function registerProfileCommands(context: vscode.ExtensionContext, store: ProfileStore): Required<Pick<SendHooks, 'secretKeys' | 'profileName' | 'target' | 'beforeSend'>> {
   const status = vscode.window.createStatusBarItem('idenfy.profile', vscode.StatusBarAlignment.Left, 20);
-  status.name = 'iDenfy Credential Profile';
+  status.name = vscode.l10n.t('iDenfy Credential Profile');
   status.command = COMMANDS.switchProfile;
   const refresh = () => {
     const profile = store.active();
-    status.text = `$(key) iDenfy: ${profile.name}${profile.production ? ' (production)' : ''}`;
+    // The icon stays outside the localised text: a translation must not touch `$(key)`.
+    status.text = `$(key) ${profile.production ? vscode.l10n.t('iDenfy: {0} (production)', profile.name) : vscode.l10n.t('iDenfy: {0}', profile.name)}`;
     status.tooltip = profile.emulator
-      ? `Sends go to the local emulator at ${profile.emulator.baseUrl} with its demo credentials. Click to switch profile.`
-      : `Active iDenfy credential profile${profile.production ? ': production, every send asks first' : ''}. Click to switch profile.`;
+      ? vscode.l10n.t('Sends go to the local emulator at {0} with its demo credentials. Click to switch profile.', profile.emulator.baseUrl)
+      : profile.production
+        ? vscode.l10n.t('Active iDenfy credential profile: production, every send asks first. Click to switch profile.')
+        : vscode.l10n.t('Active iDenfy credential profile. Click to switch profile.');
     status.backgroundColor = profile.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     status.show();
   };
@@ -41,7 +47,7 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
       .filter((p) => options.includeEmulator || !p.emulator)
       .map((profile) => ({
         label: `${profile.id === active.id ? '$(check) ' : ''}${profile.name}`,
-        description: profile.emulator ? `local emulator ${profile.emulator.baseUrl}` : profile.production ? 'production: real tokens, uses credits' : undefined,
+        description: profile.emulator ? vscode.l10n.t('local emulator {0}', profile.emulator.baseUrl) : profile.production ? vscode.l10n.t('production: real tokens, uses credits') : undefined,
         profile,
       }));
     return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Credential profile') }))?.profile;
@@ -57,8 +63,8 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
     if (name === undefined) return;
     const kind = await vscode.window.showQuickPick(
       [
-        { label: 'Development / test', description: 'DEV keys: dummyStatus works, no credits', production: false },
-        { label: 'Production', description: 'real tokens, each uses a credit: every send asks first', production: true },
+        { label: vscode.l10n.t('Development / test'), description: vscode.l10n.t('DEV keys: dummyStatus works, no credits'), production: false },
+        { label: vscode.l10n.t('Production'), description: vscode.l10n.t('real tokens, each uses a credit: every send asks first'), production: true },
       ],
       { title: vscode.l10n.t('iDenfy: is "{0}" a production profile?', name.trim()) },
     );
@@ -70,14 +76,18 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
   }
 
   async function switchProfile(id: string | undefined): Promise<void> {
-    const profile = id ? store.list().find((p) => p.id === id) : await pickProfile('iDenfy: switch credential profile', { includeEmulator: true });
+    const profile = id ? store.list().find((p) => p.id === id) : await pickProfile(vscode.l10n.t('iDenfy: switch credential profile'), { includeEmulator: true });
     if (!profile) return;
     await store.switchTo(profile.id);
-    void vscode.window.showInformationMessage(vscode.l10n.t('iDenfy: sends now use the profile "{0}"{1}.', profile.name, profile.production ? ' (production: each send asks first)' : ''));
+    void vscode.window.showInformationMessage(
+      profile.production
+        ? vscode.l10n.t('iDenfy: sends now use the profile "{0}" (production: each send asks first).', profile.name)
+        : vscode.l10n.t('iDenfy: sends now use the profile "{0}".', profile.name),
+    );
   }
 
   async function renameProfile(): Promise<void> {
-    const profile = await pickProfile('iDenfy: rename which profile?', { includeEmulator: false });
+    const profile = await pickProfile(vscode.l10n.t('iDenfy: rename which profile?'), { includeEmulator: false });
     if (!profile) return;
     const name = await vscode.window.showInputBox({
       title: vscode.l10n.t('iDenfy: rename "{0}"', profile.name),
@@ -86,15 +96,17 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
       validateInput: (text) => checkProfileName(text, store.list(), profile.id),
     });
     if (name === undefined) return;
-    const production = await vscode.window.showQuickPick(['Development / test', 'Production'], { title: vscode.l10n.t('iDenfy: is "{0}" a production profile?', name.trim()) });
+    const development = vscode.l10n.t('Development / test');
+    const productionLabel = vscode.l10n.t('Production');
+    const production = await vscode.window.showQuickPick([development, productionLabel], { title: vscode.l10n.t('iDenfy: is "{0}" a production profile?', name.trim()) });
     if (production === undefined) return;
-    await store.update(profile.id, { name, production: production === 'Production' });
+    await store.update(profile.id, { name, production: production === productionLabel });
   }
 
   async function removeProfile(): Promise<void> {
-    const profile = await pickProfile('iDenfy: remove which profile?', { includeEmulator: false });
+    const profile = await pickProfile(vscode.l10n.t('iDenfy: remove which profile?'), { includeEmulator: false });
     if (!profile) return;
-    const remove = 'Remove';
+    const remove = vscode.l10n.t('Remove');
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: remove the profile "{0}" and its key pair from VS Code\'s secret storage?', profile.name), { modal: true }, remove);
     if (choice !== remove) return;
     await store.remove(profile.id);
@@ -113,7 +125,7 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
       const approved = context.globalState.get<string[]>(APPROVED_HOSTS_STATE_KEY) ?? [];
       const host = hostNeedingApproval(base, approved);
       if (host) {
-        const allow = `Send to ${host}`;
+        const allow = vscode.l10n.t('Send to {0}', host);
         const choice = await vscode.window.showWarningMessage(
           vscode.l10n.t("iDenfy: idenfy.baseUrl points at {0}, which is neither iDenfy's API (ivs.idenfy.com) nor this machine. Send your API credentials there? You are asked once per host.", host),
           { modal: true },
@@ -124,8 +136,14 @@ export function registerProfileCommands(context: vscode.ExtensionContext, store:
       }
       const note = dummyStatusNote(bodyText, profile);
       if (profile.production) {
-        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: {0}{1}', productionConfirmation(profile), note ? `\n\n${note}` : ''), { modal: true }, PRODUCTION_SEND_LABEL);
-        return choice === PRODUCTION_SEND_LABEL;
+        // The confirmation and the dummyStatus note are whole localised paragraphs (client/profiles.ts).
+        const send = productionSendLabel();
+        const choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('iDenfy: {0}', note ? `${productionConfirmation(profile)}\n\n${note}` : productionConfirmation(profile)),
+          { modal: true },
+          send,
+        );
+        return choice === send;
       }
       if (note) void vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: {0}', note));
       return true;

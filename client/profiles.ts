@@ -1,10 +1,12 @@
 /**
  * Credential profiles ("DEV", "Production"): the store and the decisions around a send, without `vscode` so they
- * run in unit tests. Each profile's key pair lives in SecretStorage under keys derived from its id; the list of
- * profiles (names, the production flag, which one is active: no secrets) lives in globalState.
+ * run in unit tests (their texts go through @vscode/l10n). Each profile's key pair lives in SecretStorage under keys
+ * derived from its id; the list of profiles (names, the production flag, which one is active: no secrets) lives in
+ * globalState.
  * The "Default" profile uses the extension's original secret keys, so credentials saved before profiles existed
  * remain the active profile's and "Set/Clear API Credentials" keep working on the active profile.
  */
+import * as l10n from '@vscode/l10n';
 import { isLoopbackHost } from '../core';
 
 /** The subset of vscode.Memento the store uses. */
@@ -48,10 +50,10 @@ export function secretKeysFor(profileId: string): { apiKey: string; apiSecret: s
 /** A profile name problem, or undefined when `name` may be used (names are unique regardless of case). */
 export function checkProfileName(name: string, existing: readonly Profile[], exceptId?: string): string | undefined {
   const trimmed = name.trim();
-  if (trimmed === '') return 'Enter a name, e.g. DEV or Production.';
-  if (trimmed.length > 40) return 'Use at most 40 characters.';
-  if (trimmed.toLowerCase() === 'emulator') return '"Emulator" is reserved for the local emulator.';
-  if (existing.some((p) => p.id !== exceptId && p.name.toLowerCase() === trimmed.toLowerCase())) return `A profile named "${trimmed}" exists already.`;
+  if (trimmed === '') return l10n.t('Enter a name, e.g. DEV or Production.');
+  if (trimmed.length > 40) return l10n.t('Use at most {0} characters.', 40);
+  if (trimmed.toLowerCase() === 'emulator') return l10n.t('"Emulator" is reserved for the local emulator.');
+  if (existing.some((p) => p.id !== exceptId && p.name.toLowerCase() === trimmed.toLowerCase())) return l10n.t('A profile named "{0}" exists already.', trimmed);
   return undefined;
 }
 
@@ -130,14 +132,14 @@ export class ProfileStore {
 
   async switchTo(id: string): Promise<Profile> {
     if (id === 'emulator') {
-      if (!this.emulatorProfile) throw new Error('The local emulator is not running.');
+      if (!this.emulatorProfile) throw new Error(l10n.t('The local emulator is not running.'));
       this.emulatorActive = true;
       this.fire();
       return this.emulatorProfile;
     }
     const data = this.read();
     const profile = data.profiles.find((p) => p.id === id);
-    if (!profile) throw new Error(`No profile with id "${id}".`);
+    if (!profile) throw new Error(l10n.t('No profile with id "{0}".', id));
     this.emulatorActive = false;
     await this.write({ ...data, activeId: id });
     return profile;
@@ -146,7 +148,7 @@ export class ProfileStore {
   async update(id: string, change: { name?: string; production?: boolean }): Promise<Profile> {
     const data = this.read();
     const profile = data.profiles.find((p) => p.id === id);
-    if (!profile) throw new Error(`No profile with id "${id}".`);
+    if (!profile) throw new Error(l10n.t('No profile with id "{0}".', id));
     if (change.name !== undefined) {
       const problem = checkProfileName(change.name, data.profiles, id);
       if (problem) throw new Error(problem);
@@ -159,7 +161,7 @@ export class ProfileStore {
   /** Removes a profile and its secrets; removing the last one leaves an empty "Default". */
   async remove(id: string): Promise<void> {
     const data = this.read();
-    if (!data.profiles.some((p) => p.id === id)) throw new Error(`No profile with id "${id}".`);
+    if (!data.profiles.some((p) => p.id === id)) throw new Error(l10n.t('No profile with id "{0}".', id));
     await this.clearCredentials(id);
     let profiles = data.profiles.filter((p) => p.id !== id);
     if (profiles.length === 0) profiles = [DEFAULT_PROFILE];
@@ -201,12 +203,17 @@ export function dummyStatusNote(bodyText: string, profile: Profile): string | un
   }
   if (!body || typeof body !== 'object' || Array.isArray(body) || !('dummyStatus' in body)) return undefined;
   if (isDevProfile(profile)) return undefined;
-  return `This payload sets dummyStatus, which only takes effect with a DEV API key; the active profile "${profile.name}" is not a DEV profile${profile.production ? ' (it is marked production)' : ''}, so iDenfy will ignore it or reject the request.`;
+  return profile.production
+    ? l10n.t(
+        'This payload sets dummyStatus, which only takes effect with a DEV API key; the active profile "{0}" is not a DEV profile (it is marked production), so iDenfy will ignore it or reject the request.',
+        profile.name,
+      )
+    : l10n.t('This payload sets dummyStatus, which only takes effect with a DEV API key; the active profile "{0}" is not a DEV profile, so iDenfy will ignore it or reject the request.', profile.name);
 }
 
 /** The text of the modal asked before every send with a production profile. */
 export function productionConfirmation(profile: Profile): string {
-  return `Send with the production profile "${profile.name}"? This creates a real token and uses a credit.`;
+  return l10n.t('Send with the production profile "{0}"? This creates a real token and uses a credit.', profile.name);
 }
 
 /** The host (with port) of a base URL when sending there needs the user's approval first; undefined when not. */

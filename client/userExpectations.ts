@@ -21,7 +21,7 @@ export function registerUserExpectations(
   getPayloadAt: (uri: string, offset: number) => Promise<PayloadAtResult | undefined>,
   sendApi: () => SendApi | undefined,
 ): SendHooks & { output: vscode.OutputChannel } {
-  const output = vscode.window.createOutputChannel('iDenfy');
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('iDenfy'));
   context.subscriptions.push(output);
   const store = new ProfileStore(context.globalState, context.secrets);
   const profileHooks = registerProfileCommands(context, store);

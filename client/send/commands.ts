@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { answerPrompt, countProblems, fillUnknowns, parseAnswer, PayloadAtResult, spanForField, tokenEndpointUrl, UnknownAnswer, validateBaseUrl } from '../../core';
 import { COMMANDS, SETTINGS_SECTION } from '../../protocol';
-import { ACTION_LABELS, checkCredentials, CREDIT_NOTE, errorsMessage, formatExchange, pickCredentials, presentResult, ResultAction, SendResult, sendTokenRequest, unknownsMessage } from '.';
+import { actionLabel, checkCredentials, creditNote, errorsMessage, formatExchange, pickCredentials, presentResult, ResultAction, SendResult, sendTokenRequest, unknownsMessage } from '.';
 
 /** SecretStorage keys; credentials never go to settings or files. */
 export const SECRET_KEYS = { apiKey: 'idenfy.apiKey', apiSecret: 'idenfy.apiSecret' } as const;
@@ -60,8 +60,9 @@ export function registerSendCommands(
   hooks: SendHooks = {},
 ): SendApi {
   const keys = () => hooks.secretKeys?.() ?? SECRET_KEYS;
+  /** For the output's header line (a log line, in English like the exchange it introduces). */
   const profileNote = () => (hooks.profileName ? ` (profile "${hooks.profileName()}")` : '');
-  const channel = output ?? vscode.window.createOutputChannel('iDenfy');
+  const channel = output ?? vscode.window.createOutputChannel(vscode.l10n.t('iDenfy'));
   if (!output) context.subscriptions.push(channel);
   const diagnostics = vscode.languages.createDiagnosticCollection('idenfy-response');
   let sending = false;
@@ -73,8 +74,8 @@ export function registerSendCommands(
       if (event.contentChanges.length > 0 && diagnostics.has(event.document.uri)) diagnostics.delete(event.document.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
-    vscode.commands.registerCommand(COMMANDS.setCredentials, () => setCredentials(context.secrets, keys(), profileNote())),
-    vscode.commands.registerCommand(COMMANDS.clearCredentials, () => clearCredentials(context.secrets, keys(), profileNote())),
+    vscode.commands.registerCommand(COMMANDS.setCredentials, () => setCredentials(context.secrets, keys(), hooks.profileName?.())),
+    vscode.commands.registerCommand(COMMANDS.clearCredentials, () => clearCredentials(context.secrets, keys(), hooks.profileName?.())),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => channel.show(true)),
     vscode.commands.registerCommand(COMMANDS.sendTokenRequest, (uriArg?: unknown, offsetArg?: unknown) => locked(() => send(uriArg, offsetArg))),
   );
@@ -93,7 +94,7 @@ export function registerSendCommands(
       shown = await run();
     } catch (error) {
       // Unexpected (a bug): say so instead of failing silently; the editor content is never touched.
-      channel.appendLine(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      channel.appendLine(vscode.l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)));
       void vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: the request could not be sent: {0}', error instanceof Error ? error.message : String(error)));
     } finally {
       sending = false;
@@ -144,11 +145,11 @@ export function registerSendCommands(
     );
     const result = await sendWithProgress(base, credentials, bodyText, config);
     channel.appendLine(formatExchange(result.exchange, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, result));
-    if (result.kind === 'success') channel.appendLine(CREDIT_NOTE);
+    if (result.kind === 'success') channel.appendLine(creditNote());
     try {
       await hooks.afterSend?.({ base, bodyText, result, credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, source: found?.document.uri });
     } catch (error) {
-      channel.appendLine(`Could not record the send: ${error instanceof Error ? error.message : String(error)}`);
+      channel.appendLine(vscode.l10n.t('Could not record the send: {0}', error instanceof Error ? error.message : String(error)));
     }
 
     const presentation = presentResult(result);
@@ -189,13 +190,16 @@ export function registerSendCommands(
       }
       return { text, errorCount: payload.errorCount, warningCount: payload.warningCount };
     }
-    const fill = 'Fill In…';
+    const fill = vscode.l10n.t('Fill In…');
     const choice = await vscode.window.showWarningMessage(unknownsMessage(payload.unknowns), { modal: true }, fill);
     if (choice !== fill) return undefined;
     const answers: UnknownAnswer[] = [];
     for (const [index, unknown] of payload.unknowns.entries()) {
       const typed = await vscode.window.showInputBox({
-        title: vscode.l10n.t('iDenfy: {0} ({1} of {2})', unknown.path === '' ? 'the body' : unknown.path, index + 1, payload.unknowns.length),
+        title:
+          unknown.path === ''
+            ? vscode.l10n.t('iDenfy: the body ({0} of {1})', index + 1, payload.unknowns.length)
+            : vscode.l10n.t('iDenfy: {0} ({1} of {2})', unknown.path, index + 1, payload.unknowns.length),
         prompt: answerPrompt(unknown),
         ignoreFocusOut: true,
         validateInput: (text) => {
@@ -219,7 +223,7 @@ export function registerSendCommands(
 
   async function confirmDespiteErrors(body: BodyToSend): Promise<boolean> {
     if (body.errorCount === 0) return true;
-    const anyway = 'Send Anyway';
+    const anyway = vscode.l10n.t('Send Anyway');
     return (await vscode.window.showWarningMessage(errorsMessage(body.errorCount, body.warningCount), { modal: true }, anyway)) === anyway;
   }
 
@@ -227,7 +231,7 @@ export function registerSendCommands(
   async function baseUrlToSendTo(config: vscode.WorkspaceConfiguration): Promise<URL | undefined> {
     const base = validateBaseUrl(config.get<string>('baseUrl') ?? '');
     if (base.ok) return base.url;
-    const open = ACTION_LABELS.openSettings;
+    const open = actionLabel('openSettings');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: {0}', base.message), open);
     if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'idenfy.baseUrl');
     return undefined;
@@ -243,7 +247,7 @@ export function registerSendCommands(
     return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('iDenfy'), cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
-      progress.report({ message: `sending to ${endpoint}…` });
+      progress.report({ message: vscode.l10n.t('sending to {0}…', endpoint) });
       try {
         return await sendTokenRequest({
           baseUrl: base,
@@ -259,9 +263,9 @@ export function registerSendCommands(
               message:
                 event.type === 'request'
                   ? event.attempt === 1
-                    ? `sending to ${endpoint}…`
-                    : `attempt ${event.attempt} of ${event.maxAttempts}…`
-                  : `${event.reason}: retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.nextAttempt} of ${event.maxAttempts})`,
+                    ? vscode.l10n.t('sending to {0}…', endpoint)
+                    : vscode.l10n.t('attempt {0} of {1}…', event.attempt, event.maxAttempts)
+                  : vscode.l10n.t('{0}: retrying in {1} s (attempt {2} of {3})', event.reason, Math.ceil(event.delayMs / 1000), event.nextAttempt, event.maxAttempts),
             });
           },
         });
@@ -277,15 +281,15 @@ export function registerSendCommands(
     if (!presentation.field || !presentation.diagnostic || document.version !== versionAtStart || document.isClosed) return;
     const span = spanForField(payload.fieldSpans, presentation.field) ?? { start: payload.start, end: Math.min(payload.end, payload.start + 1) };
     const diagnostic = new vscode.Diagnostic(new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), presentation.diagnostic, vscode.DiagnosticSeverity.Error);
-    diagnostic.source = 'iDenfy (response)';
+    diagnostic.source = vscode.l10n.t('iDenfy (response)');
     if (result.kind === 'api-error') diagnostic.code = result.identifier;
     diagnostics.set(document.uri, [diagnostic]);
   }
 
   async function showPresentation(result: SendResult, level: 'info' | 'warning' | 'error', message: string, actions: readonly ResultAction[]): Promise<void> {
     const show = level === 'info' ? vscode.window.showInformationMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-    const labels = actions.map((action) => ACTION_LABELS[action]);
-    const picked = await show(`iDenfy: ${message}`, ...labels);
+    const labels = actions.map(actionLabel);
+    const picked = await show(vscode.l10n.t('iDenfy: {0}', message), ...labels);
     const action = actions[labels.indexOf(picked ?? '')];
     switch (action) {
       case 'openVerificationLink':
@@ -326,7 +330,7 @@ function resolveTarget(uriArg: unknown, offsetArg: unknown): { uri: vscode.Uri; 
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    const timer = setTimeout(() => reject(new Error(vscode.l10n.t('no answer within {0} s', ms / 1000))), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -345,7 +349,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 interface Credentials {
   apiKey: string;
   apiSecret: string;
+  /** Where they come from, for the output's header line (in English, like the exchange). */
   source: string;
+  /** The same for messages: from secret storage, from the environment, typed in. */
+  from: 'secret-storage' | 'environment' | 'typed';
 }
 
 /** Secret storage, else IDENFY_API_KEY/IDENFY_API_SECRET, else ask; then the whitespace check. */
@@ -353,13 +360,13 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
   const stored = { apiKey: await secrets.get(keys.apiKey), apiSecret: await secrets.get(keys.apiSecret) };
   const picked = pickCredentials(stored, process.env);
   let credentials: Credentials | undefined = picked
-    ? { apiKey: picked.apiKey, apiSecret: picked.apiSecret, source: picked.source === 'secret-storage' ? 'secret storage' : 'IDENFY_API_KEY/IDENFY_API_SECRET' }
+    ? { apiKey: picked.apiKey, apiSecret: picked.apiSecret, source: picked.source === 'secret-storage' ? 'secret storage' : 'IDENFY_API_KEY/IDENFY_API_SECRET', from: picked.source }
     : undefined;
   if (!credentials) {
     const typed = await askCredentials();
     if (!typed) return undefined;
-    const save = 'Save in Secret Storage';
-    const once = 'Use Once';
+    const save = vscode.l10n.t('Save in Secret Storage');
+    const once = vscode.l10n.t('Use Once');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t("iDenfy: keep these credentials in VS Code's secret storage for the next requests? They never go to settings or files."),
       save,
@@ -370,27 +377,30 @@ async function obtainCredentials(secrets: vscode.SecretStorage, keys: { apiKey: 
       await secrets.store(keys.apiKey, typed.apiKey);
       await secrets.store(keys.apiSecret, typed.apiSecret);
     }
-    credentials = { ...typed, source: choice === save ? 'secret storage' : 'typed in' };
+    credentials = { ...typed, ...(choice === save ? ({ source: 'secret storage', from: 'secret-storage' } as const) : ({ source: 'typed in', from: 'typed' } as const)) };
   }
 
   const problems = checkCredentials(credentials.apiKey, credentials.apiSecret);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    const set = ACTION_LABELS.setCredentials;
+    const set = actionLabel('setCredentials');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('iDenfy: {0}', errors.map((p) => p.message).join(' ')), set);
     if (choice === set) void vscode.commands.executeCommand(COMMANDS.setCredentials);
     return undefined;
   }
   if (problems.length) {
-    const trimmed = 'Send Trimmed';
-    const asIs = 'Send As Is';
+    const trimmed = vscode.l10n.t('Send Trimmed');
+    const asIs = vscode.l10n.t('Send As Is');
     const hasWhitespace = credentials.apiKey !== credentials.apiKey.trim() || credentials.apiSecret !== credentials.apiSecret.trim();
     const buttons = hasWhitespace ? [trimmed, asIs] : [asIs];
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('iDenfy: {0} (credentials from {1})', problems.map((p) => p.message).join(' '), credentials.source),
-      { modal: true },
-      ...buttons,
-    );
+    const text = problems.map((p) => p.message).join(' ');
+    const message =
+      credentials.from === 'secret-storage'
+        ? vscode.l10n.t('iDenfy: {0} (credentials from secret storage)', text)
+        : credentials.from === 'environment'
+          ? vscode.l10n.t('iDenfy: {0} (credentials from IDENFY_API_KEY/IDENFY_API_SECRET)', text)
+          : vscode.l10n.t('iDenfy: {0} (credentials as typed in)', text);
+    const choice = await vscode.window.showWarningMessage(message, { modal: true }, ...buttons);
     if (choice === undefined) return undefined;
     if (choice === trimmed) credentials = { ...credentials, apiKey: credentials.apiKey.trim(), apiSecret: credentials.apiSecret.trim() };
   }
@@ -403,7 +413,7 @@ async function askCredentials(): Promise<{ apiKey: string; apiSecret: string } |
     prompt: vscode.l10n.t("The API key from the iDenfy dashboard (it decides the environment: DEV, TEST, PROD). Stored only in VS Code's secret storage."),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (text) => (text.trim() === '' ? 'Enter the API key.' : undefined),
+    validateInput: (text) => (text.trim() === '' ? vscode.l10n.t('Enter the API key.') : undefined),
   });
   if (apiKey === undefined) return undefined;
   const apiSecret = await vscode.window.showInputBox({
@@ -411,20 +421,21 @@ async function askCredentials(): Promise<{ apiKey: string; apiSecret: string } |
     prompt: vscode.l10n.t("The API secret that goes with the key. Stored only in VS Code's secret storage."),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (text) => (text.trim() === '' ? 'Enter the API secret.' : undefined),
+    validateInput: (text) => (text.trim() === '' ? vscode.l10n.t('Enter the API secret.') : undefined),
   });
   if (apiSecret === undefined) return undefined;
   return { apiKey, apiSecret };
 }
 
-async function setCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS, note = ''): Promise<void> {
+/** `profile`: the active profile's name, named in the confirmation. */
+async function setCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS, profile?: string): Promise<void> {
   const typed = await askCredentials();
   if (!typed) return;
   let { apiKey, apiSecret } = typed;
   const warnings = checkCredentials(apiKey, apiSecret).filter((p) => p.severity === 'warning');
   if (warnings.length) {
-    const trimmed = 'Save Trimmed';
-    const asIs = 'Save As Typed';
+    const trimmed = vscode.l10n.t('Save Trimmed');
+    const asIs = vscode.l10n.t('Save As Typed');
     const hasWhitespace = apiKey !== apiKey.trim() || apiSecret !== apiSecret.trim();
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('iDenfy: {0}', warnings.map((p) => p.message).join(' ')), { modal: true }, ...(hasWhitespace ? [trimmed, asIs] : [asIs]));
     if (choice === undefined) return;
@@ -435,14 +446,20 @@ async function setCredentials(secrets: vscode.SecretStorage, keys: { apiKey: str
   }
   await secrets.store(keys.apiKey, apiKey);
   await secrets.store(keys.apiSecret, apiSecret);
-  void vscode.window.showInformationMessage(vscode.l10n.t("iDenfy: API credentials saved in VS Code's secret storage{0}.", note));
+  void vscode.window.showInformationMessage(
+    profile === undefined
+      ? vscode.l10n.t("iDenfy: API credentials saved in VS Code's secret storage.")
+      : vscode.l10n.t('iDenfy: API credentials saved in VS Code\'s secret storage (profile "{0}").', profile),
+  );
 }
 
-async function clearCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS, note = ''): Promise<void> {
+async function clearCredentials(secrets: vscode.SecretStorage, keys: { apiKey: string; apiSecret: string } = SECRET_KEYS, profile?: string): Promise<void> {
   await secrets.delete(keys.apiKey);
   await secrets.delete(keys.apiSecret);
+  const removed =
+    profile === undefined
+      ? vscode.l10n.t("iDenfy: API credentials removed from VS Code's secret storage.")
+      : vscode.l10n.t('iDenfy: API credentials removed from VS Code\'s secret storage (profile "{0}").', profile);
   const fromEnvironment = process.env.IDENFY_API_KEY && process.env.IDENFY_API_SECRET;
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t("iDenfy: API credentials removed from VS Code's secret storage{0}.{1}", note, fromEnvironment ? ' IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.' : ''),
-  );
+  void vscode.window.showInformationMessage(fromEnvironment ? `${removed} ${vscode.l10n.t('IDENFY_API_KEY/IDENFY_API_SECRET from the environment are still used.')}` : removed);
 }

@@ -24,5 +24,5 @@ export type {
 } from './request';
 export { maskSecrets, maskValue, formatExchange, tokensIn } from './mask';
 export type { SecretToMask, FormatOptions } from './mask';
-export { presentResult, unknownsMessage, errorsMessage, ACTION_LABELS, CREDIT_NOTE } from './present';
+export { presentResult, unknownsMessage, errorsMessage, actionLabel, creditNote } from './present';
 export type { Presentation, ResultAction } from './present';

@@ -2,7 +2,9 @@
  * Sends POST /api/v2/token: HTTP Basic auth, the body exactly as given, bounded retries with exponential back-off and
  * jitter for 429/500/502/503/504/INTERNAL_ERROR (honouring Retry-After), a timeout per attempt and cancellation.
  * Node built-ins only. Expected failures come back as results; nothing here throws for them.
+ * The messages of the results go through @vscode/l10n (no `vscode` import here: the module is unit-tested under node).
  */
+import * as l10n from '@vscode/l10n';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { LookupFunction } from 'node:net';
@@ -180,6 +182,8 @@ export interface SendCancelled extends ResultBase {
 /** Nothing was sent: the base URL, credentials or body cannot be used. */
 export interface SendInvalidRequest extends ResultBase {
   readonly kind: 'invalid-request';
+  /** What cannot be used: the base URL (idenfy.baseUrl) or the credentials. */
+  readonly cause: 'base-url' | 'credentials';
   readonly message: string;
 }
 
@@ -260,13 +264,14 @@ async function sendUnmasked(options: SendTokenRequestOptions): Promise<SendResul
     attempts: [],
   };
 
-  if (!base.ok) return { kind: 'invalid-request', attempts: 0, exchange, message: base.message };
+  if (!base.ok) return { kind: 'invalid-request', cause: 'base-url', attempts: 0, exchange, message: base.message };
   const credentialErrors = checkCredentials(options.apiKey, options.apiSecret).filter((p) => p.severity === 'error');
   if (credentialErrors.length) {
-    return { kind: 'invalid-request', attempts: 0, exchange, message: `${credentialErrors.map((p) => p.message).join(' ')} Run "iDenfy: Set API Credentials".` };
+    const problems = credentialErrors.map((p) => p.message).join(' ');
+    return { kind: 'invalid-request', cause: 'credentials', attempts: 0, exchange, message: l10n.t('{0} Run "iDenfy: Set API Credentials".', problems) };
   }
 
-  const cancelled = (): SendCancelled => ({ kind: 'cancelled', attempts: exchange.attempts.length, exchange, message: 'Cancelled: no further request was sent.' });
+  const cancelled = (): SendCancelled => ({ kind: 'cancelled', attempts: exchange.attempts.length, exchange, message: l10n.t('Cancelled: no further request was sent.') });
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     if (signal?.aborted) return cancelled();
@@ -452,7 +457,7 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
       contentType,
       retryable: false,
       preview: preview(outcome.bodyText),
-      message: `The answer (HTTP ${status}) is larger than ${DEFAULTS.maxResponseBytes / 1024 / 1024} MB, far more than a token answer; is idenfy.baseUrl the iDenfy API?`,
+      message: l10n.t('The answer (HTTP {0}) is larger than {1} MB, far more than a token answer; is idenfy.baseUrl the iDenfy API?', status, DEFAULTS.maxResponseBytes / 1024 / 1024),
     };
   }
 
@@ -470,7 +475,7 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
         contentType,
         retryable: false,
         preview: preview(outcome.bodyText),
-        message: `The answer is HTTP ${status} but has no authToken; is idenfy.baseUrl the iDenfy API?`,
+        message: l10n.t('The answer is HTTP {0} but has no authToken; is idenfy.baseUrl the iDenfy API?', status),
       };
     }
     return {
@@ -523,9 +528,16 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
 
 function notJsonMessage(status: number, contentType: string | undefined, text: string): string {
   const html = /html/i.test(contentType ?? '') || /^\s*</.test(text);
-  const what = text.trim() === '' ? 'an empty body' : html ? 'an HTML page' : `a body that is not JSON${contentType ? ` (${contentType})` : ''}`;
-  const hint = html ? ' A proxy, a firewall page or an idenfy.baseUrl that is not the iDenfy API?' : ' Is idenfy.baseUrl the iDenfy API?';
-  return `The answer (HTTP ${status}) is ${what}, not iDenfy's JSON.${hint}`;
+  const what =
+    text.trim() === ''
+      ? l10n.t("The answer (HTTP {0}) is an empty body, not iDenfy's JSON.", status)
+      : html
+        ? l10n.t("The answer (HTTP {0}) is an HTML page, not iDenfy's JSON.", status)
+        : contentType
+          ? l10n.t("The answer (HTTP {0}) is a body that is not JSON ({1}), not iDenfy's JSON.", status, contentType)
+          : l10n.t("The answer (HTTP {0}) is a body that is not JSON, not iDenfy's JSON.", status);
+  const hint = html ? l10n.t('A proxy, a firewall page or an idenfy.baseUrl that is not the iDenfy API?') : l10n.t('Is idenfy.baseUrl the iDenfy API?');
+  return `${what} ${hint}`;
 }
 
 function location(outcome: ResponseOutcome): { location?: string } {
@@ -550,43 +562,50 @@ export function describeNetworkError(error: NodeJS.ErrnoException, endpoint: URL
   const code = error.code;
   const where = endpoint.host;
   const loopback = isLoopbackHost(endpoint.hostname);
-  const mayExist = 'The token may or may not have been created: check the iDenfy dashboard before sending again (each token can cost a credit).';
+  const mayExist = l10n.t('The token may or may not have been created: check the iDenfy dashboard before sending again (each token can cost a credit).');
   if (timedOut) {
-    return { reason: 'timeout', code: 'ETIMEDOUT', message: `No answer from ${where} within ${formatSeconds(timeoutMs)} (idenfy.request.timeoutSeconds). ${mayExist}` };
+    return { reason: 'timeout', code: 'ETIMEDOUT', message: `${l10n.t('No answer from {0} within {1} s (idenfy.request.timeoutSeconds).', where, formatSeconds(timeoutMs))} ${mayExist}` };
   }
   switch (code) {
-    case 'ECONNREFUSED':
-      return {
-        reason: 'connection-refused',
-        code,
-        message: `Connection refused by ${where}: nothing listens there.${loopback ? ' Is the emulator running (npm run emulator)?' : ''} Check idenfy.baseUrl.`,
-      };
+    case 'ECONNREFUSED': {
+      const refused = l10n.t('Connection refused by {0}: nothing listens there.', where);
+      const check = l10n.t('Check idenfy.baseUrl.');
+      return { reason: 'connection-refused', code, message: loopback ? `${refused} ${l10n.t('Is the emulator running (npm run emulator)?')} ${check}` : `${refused} ${check}` };
+    }
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
     case 'EAI_NODATA':
     case 'EAI_NONAME':
-      return { reason: 'dns', code, message: `The host name ${endpoint.hostname} could not be resolved (${code}). Check idenfy.baseUrl, your network connection and proxy settings.` };
+      return { reason: 'dns', code, message: l10n.t('The host name {0} could not be resolved ({1}). Check idenfy.baseUrl, your network connection and proxy settings.', endpoint.hostname, code) };
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ECONNABORTED':
-      return { reason: 'reset', code, message: `The connection to ${where} was closed before the answer arrived (${code}). ${mayExist}` };
+      return { reason: 'reset', code, message: `${l10n.t('The connection to {0} was closed before the answer arrived ({1}).', where, code)} ${mayExist}` };
     case 'ETIMEDOUT':
-      return { reason: 'timeout', code, message: `Connecting to ${where} timed out (ETIMEDOUT). Check your network connection and proxy settings.` };
+      return { reason: 'timeout', code, message: l10n.t('Connecting to {0} timed out (ETIMEDOUT). Check your network connection and proxy settings.', where) };
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
     case 'ENETDOWN':
     case 'EHOSTDOWN':
-      return { reason: 'unreachable', code, message: `${where} cannot be reached (${code}): check your network connection.` };
+      return { reason: 'unreachable', code, message: l10n.t('{0} cannot be reached ({1}): check your network connection.', where, code) };
   }
   if (isTlsError(error)) {
     return {
       reason: 'tls',
       ...(code ? { code } : {}),
-      message: `The secure (TLS) connection to ${where} failed: ${error.message}. A proxy or antivirus that intercepts HTTPS, a wrong system clock, or an http:// server at an https:// URL?`,
+      message: l10n.t(
+        'The secure (TLS) connection to {0} failed: {1}. A proxy or antivirus that intercepts HTTPS, a wrong system clock, or an http:// server at an https:// URL?',
+        where,
+        error.message,
+      ),
     };
   }
-  return { reason: 'other', ...(code ? { code } : {}), message: `The request to ${where} failed${code ? ` (${code})` : ''}: ${error.message}` };
+  return {
+    reason: 'other',
+    ...(code ? { code } : {}),
+    message: code ? l10n.t('The request to {0} failed ({1}): {2}', where, code, error.message) : l10n.t('The request to {0} failed: {1}', where, error.message),
+  };
 }
 
 function isTlsError(error: NodeJS.ErrnoException): boolean {
@@ -594,8 +613,9 @@ function isTlsError(error: NodeJS.ErrnoException): boolean {
   return /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|EPROTO$|ERR_OSSL_)/.test(code) || /\b(SSL|TLS|certificate)\b/i.test(error.message);
 }
 
+/** Seconds, with one decimal when not whole (the unit is in the message). */
 function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+  return ms % 1000 === 0 ? `${ms / 1000}` : (ms / 1000).toFixed(1);
 }
 
 // ---- small helpers -------------------------------------------------------------------------------------------
