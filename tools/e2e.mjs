@@ -32,6 +32,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,37 +97,60 @@ export async function packageVsix(vsix = VSIX) {
 
 // ------------------------------------------------------------------------------------------ ui session
 
-/**
- * Drives the workbench like a person, checking what they would see at each step; `emulator` is the in-process
- * emulator the workspace's idenfy.baseUrl points at. Resolves with 0, or throws with the step that failed.
- */
-export async function driveWorkbench(page, { screenshotPath, emulator }) {
+/** What both drives share: the steps a person takes in the workbench, each failing with its name and a screenshot. */
+function workbenchActions(page, prefix) {
   const step = async (what, fn) => {
     try {
       return await fn();
     } catch (err) {
-      const shot = await failureScreenshot(page, `ui-${what}`, FAILURE_SCREENSHOTS);
-      throw new Error(`ui: ${what}: ${errorMessage(err).split('\n')[0]}${shot ? ` (screenshot ${path.relative(ROOT, shot)})` : ''}`, { cause: err });
+      const shot = await failureScreenshot(page, `${prefix}-${what}`, FAILURE_SCREENSHOTS);
+      throw new Error(`${prefix}: ${what}: ${errorMessage(err).split('\n')[0]}${shot ? ` (screenshot ${path.relative(ROOT, shot)})` : ''}`, { cause: err });
     }
   };
   const editor = page.locator('.editor-instance .monaco-editor').first();
   const dialog = page.locator('.monaco-dialog-box');
+  const quickInput = page.locator('.quick-input-widget .quick-input-box input');
 
+  // A quick input still closing (the palette after a command) would take the next keys as its own.
+  const settled = () =>
+    page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
   const quickOpen = async (file) => {
+    await settled();
     await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 15_000 });
+    await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
     await page.keyboard.type(file);
     // Enter before the list has its row would do nothing.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: file }).waitFor({ timeout: 15_000 });
+    await page.locator('.editor-group-container.active .tab.active', { hasText: file }).waitFor({ timeout: 15_000 });
+  };
+  /** Opens a file of the workspace's root with a click in the Explorer. */
+  const openFromExplorer = async (file) => {
+    await settled();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().click();
+    await page.locator('.editor-group-container.active .tab.active', { hasText: file }).waitFor({ timeout: 15_000 });
   };
   const runCommand = async (label) => {
+    await settled();
     await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 15_000 });
+    await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
     await page.keyboard.type(label);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
+  };
+  /**
+   * Types `filter` into the open quick pick (under `title`, when given) and takes the first row left, which must show `filter`.
+   * @param {string} filter @param {{ title?: string }} [options]
+   */
+  const pick = async (filter, { title } = {}) => {
+    await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+    if (title) await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
+    await quickInput.fill(filter);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: filter }).first().waitFor({ timeout: 15_000 });
+    await quickInput.press('Enter');
   };
   const answerDialog = async (expect, button) => {
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
@@ -136,9 +160,18 @@ export async function driveWorkbench(page, { screenshotPath, emulator }) {
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     return text;
   };
-  const clearNotifications = async () => {
-    await runCommand('Notifications: Clear All Notifications');
-  };
+  const clearNotifications = () => runCommand('Notifications: Clear All Notifications');
+  /** The text of the active editor group's editor as the user sees it (Monaco renders spaces as no-break spaces). */
+  const editorText = async () => (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  return { step, editor, dialog, quickOpen, openFromExplorer, runCommand, pick, answerDialog, clearNotifications, editorText };
+}
+
+/**
+ * Drives the workbench like a person, checking what they would see at each step; `emulator` is the in-process
+ * emulator the workspace's idenfy.baseUrl points at. Resolves with 0, or throws with the step that failed.
+ */
+export async function driveWorkbench(page, { screenshotPath, emulator }) {
+  const { step, editor, quickOpen, runCommand, answerDialog, clearNotifications } = workbenchActions(page, 'ui');
   const received = () => emulator.stats.received.length;
 
   await step('the workbench is ready', () => page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 }));
@@ -229,6 +262,206 @@ export async function driveWorkbench(page, { screenshotPath, emulator }) {
   return 0;
 }
 
+/**
+ * What users of API tools expect, in the installed .vsix, driven like a person (the modals included, which extension
+ * tests cannot answer): copy as cURL and run it; the answer as a read-only document, masked until "Reveal Token"; the
+ * history's "Send Again"; the bundled emulator one command away; the one-time approval of a host that is neither
+ * iDenfy's nor loopback; a production profile added through the palette, its confirmation, and its key pair on the wire.
+ */
+export async function driveApiTools(page, { emulator, settingsFile }) {
+  const { step, editor, openFromExplorer, runCommand, pick, answerDialog, clearNotifications, editorText } = workbenchActions(page, 'ui-api-tools');
+  const dialog = page.locator('.monaco-dialog-box');
+  const received = () => emulator.stats.received.length;
+  const statusItem = (text) => page.locator('.statusbar-item', { hasText: text }).first();
+  const notificationButton = (label) => page.locator('.notification-list-item-buttons-container .monaco-button', { hasText: exactly(label) }).first();
+  const waitUntil = async (what, test, timeoutMs = 15_000) => {
+    const end = Date.now() + timeoutMs;
+    while (!(await test())) {
+      if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+      await page.waitForTimeout(100);
+    }
+  };
+  /** Nothing arrives at the emulator and no dialog opens for a while: what a refused send looks like. */
+  const staysQuiet = async (before, ms = 1500) => {
+    await page.waitForTimeout(ms);
+    if (received() !== before) throw new Error(`the emulator received ${received() - before} request(s)`);
+  };
+  const basic = (key, secret) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+
+  await step('clear the notifications', clearNotifications);
+
+  // ---- Copy as cURL from the command, then run it as copied.
+  const curl = await step('copy as cURL', async () => {
+    await openFromExplorer('kyc-request.idenfy.json');
+    await editor
+      .locator('.view-lines .view-line span span', { hasText: /Petraitis/ })
+      .first()
+      .click();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await runCommand('iDenfy: Copy Token Request as Code');
+    await pick('cURL', { title: 'copy the token request as' });
+    await waitForNotification(page, /cURL copied/);
+    return page.evaluate(() => navigator.clipboard.readText());
+  });
+  await step('the copied cURL names the credentials, never their values', async () => {
+    if (!curl.includes('$IDENFY_API_KEY') || !curl.includes('$IDENFY_API_SECRET')) throw new Error(`no environment references in:\n${curl}`);
+    if (curl.includes(DEMO_ENV.IDENFY_API_SECRET)) throw new Error('the secret is in the snippet');
+    if (!curl.includes(`${emulator.url}/api/v2/token`)) throw new Error(`not aimed at the workspace's idenfy.baseUrl ${emulator.url}:\n${curl}`);
+  });
+  await step('the copied cURL runs as written', async () => {
+    const before = received();
+    // Asynchronously: the emulator answering it runs in this process.
+    const r = await new Promise((resolve, reject) => {
+      const child = spawn('bash', ['-c', curl], { env: { ...process.env, ...DEMO_ENV }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+    if (r.status !== 0) throw new Error(`curl exited ${r.status}: ${r.stderr}`);
+    const answer = JSON.parse(r.stdout);
+    if (typeof answer.authToken !== 'string') throw new Error(`curl got ${r.stdout}`);
+    if (received() !== before + 1 || JSON.parse(emulator.stats.received.at(-1).body.toString('utf8')).lastName !== 'Petraitis') throw new Error('the emulator did not get the payload');
+  });
+  await step('the snippet opens in an editor', async () => {
+    await notificationButton('Open in Editor').click({ timeout: 10_000 });
+    await waitUntil('the snippet is in the active editor', async () => (await editorText()).includes('curl'));
+  });
+  log('ui: copied as cURL from the command; the copy ran with curl against the emulator and created a token');
+
+  // ---- Send, then the answer as a read-only document: masked, revealed on request; then the history's Send Again.
+  await step('clear the notifications', clearNotifications);
+  const token = await step('send kyc-request.idenfy.json', async () => {
+    await openFromExplorer('kyc-request.idenfy.json');
+    await runCommand('iDenfy: Send Token Request');
+    const text = await waitForNotification(page, /iDenfy created the token/);
+    const found = /authToken: (\S+)/.exec(text)?.[1];
+    if (!found) throw new Error(`no authToken in "${text}"`);
+    return found;
+  });
+  await step('the answer document is masked', async () => {
+    await runCommand('iDenfy: Open Last Response');
+    await page.locator('.tab.active', { hasText: 'response.json' }).waitFor({ timeout: 15_000 });
+    await waitUntil('the answer is shown', async () => (await editorText()).includes('"authToken"'));
+    const text = await editorText();
+    if (text.includes(token)) throw new Error(`the token is shown before Reveal Token:\n${text}`);
+  });
+  await step('Reveal Token asks, then shows the token', async () => {
+    await runCommand('iDenfy: Reveal Token in Response');
+    await answerDialog(/show the authToken/, 'Reveal Token');
+    await waitUntil('the token is in the document', async () => (await editorText()).includes(token));
+  });
+  await step('Send Again from the history', async () => {
+    const before = received();
+    const sentBefore = emulator.stats.received.at(-1).body.toString('utf8');
+    await runCommand('iDenfy: Show Send History');
+    await pick('token created', { title: 'send history' });
+    await pick('Send Again');
+    await waitUntil('the emulator gets the body again', async () => received() === before + 1);
+    if (emulator.stats.received.at(-1).body.toString('utf8') !== sentBefore) throw new Error('a different body was sent again');
+  });
+  log('ui: the answer opened masked, Reveal Token showed it after the modal, Send Again re-sent the same body');
+
+  // ---- The emulator shipped in the .vsix, one command away.
+  await step('clear the notifications', clearNotifications);
+  const bundled = await step('Start Local Emulator', async () => {
+    await runCommand('iDenfy: Start Local Emulator');
+    const text = await waitForNotification(page, /local emulator running at http:\/\/127\.0\.0\.1:\d+/, 30_000);
+    await statusItem('iDenfy: Emulator').waitFor({ timeout: 10_000 });
+    return /http:\/\/127\.0\.0\.1:\d+/.exec(text)?.[0] ?? text;
+  });
+  await step('a send goes to the bundled emulator', async () => {
+    const before = received();
+    await openFromExplorer('kyc-request.idenfy.json');
+    await runCommand('iDenfy: Send Token Request');
+    await waitForNotification(page, /iDenfy created the token/);
+    if (received() !== before) throw new Error('the send went to the workspace emulator, not the bundled one');
+  });
+  await step('Stop Local Emulator', async () => {
+    await runCommand('iDenfy: Stop Local Emulator');
+    await waitForNotification(page, /local emulator stopped/);
+    await statusItem('iDenfy: Default').waitFor({ timeout: 10_000 });
+  });
+  log(`ui: Start Local Emulator ran the emulator from the installed .vsix (${bundled}); a send got its token there; stopped`);
+
+  // ---- A base URL that is neither iDenfy's nor loopback: asked once per host, in a modal naming it.
+  const address = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+  if (!address) log('ui: no non-loopback IPv4 address on this machine: the host-approval steps are skipped');
+  else {
+    const closedPort = await new Promise((resolve) => {
+      const probe = net.createServer().listen(0, address, () => {
+        const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+        probe.close(() => resolve(port));
+      });
+    });
+    const host = `${address}:${closedPort}`;
+    const original = fs.readFileSync(settingsFile, 'utf8');
+    try {
+      fs.writeFileSync(settingsFile, original.replace(JSON.stringify(emulator.url), JSON.stringify(`https://${host}`)));
+      await step('clear the notifications', clearNotifications);
+      await step('an unknown host: refused', async () => {
+        await openFromExplorer('kyc-request.idenfy.json');
+        // The settings file changed on disk: give the configuration a moment to follow.
+        await page.waitForTimeout(1500);
+        await runCommand('iDenfy: Send Token Request');
+        await answerDialog(new RegExp(`points at ${host.replace(/\./g, '\\.')}, which is neither iDenfy's API`), 'Cancel');
+        await page.waitForTimeout(1500);
+        const texts = await page.locator('.notification-list-item-message').allTextContents();
+        if (texts.some((t) => /Connection refused|failed/.test(t))) throw new Error(`a request went out: ${JSON.stringify(texts)}`);
+      });
+      await step('an unknown host: approved once', async () => {
+        await runCommand('iDenfy: Send Token Request');
+        await answerDialog(/neither iDenfy's API/, `Send to ${host}`);
+        await waitForNotification(page, new RegExp(`Connection refused by ${host.replace(/\./g, '\\.')}`));
+      });
+      await step('an approved host: not asked again', async () => {
+        await clearNotifications();
+        await runCommand('iDenfy: Send Token Request');
+        await waitForNotification(page, /Connection refused by/);
+        if (await dialog.isVisible()) throw new Error('asked again');
+      });
+    } finally {
+      fs.writeFileSync(settingsFile, original);
+    }
+    log(`ui: idenfy.baseUrl https://${host}: the modal named the host; refused, nothing sent; approved, sent; not asked again`);
+  }
+
+  // ---- A production profile through the palette: the status bar, the confirmation, its key pair on the wire.
+  await step('clear the notifications', clearNotifications);
+  await step('add the production profile "Live"', async () => {
+    await page.waitForTimeout(1500); // the restored settings file
+    await runCommand('iDenfy: Add Credential Profile');
+    await typeIntoInputBox(page, 'Live', { title: 'new credential profile' });
+    await pick('Production', { title: 'production profile' });
+    await typeIntoInputBox(page, 'live-api-key', { title: 'API key' });
+    await typeIntoInputBox(page, 'live-api-secret', { title: 'API secret' });
+    await statusItem('iDenfy: Live (production)').waitFor({ timeout: 10_000 });
+  });
+  await step('a production send: cancelled at the confirmation', async () => {
+    const before = received();
+    await openFromExplorer('kyc-request.idenfy.json');
+    await runCommand('iDenfy: Send Token Request');
+    await answerDialog(/production profile "Live"\? This creates a real token and uses a credit/, 'Cancel');
+    await staysQuiet(before);
+  });
+  await step("a production send: confirmed, with the profile's key pair", async () => {
+    const before = received();
+    await runCommand('iDenfy: Send Token Request');
+    await answerDialog(/production profile "Live"/, 'Send (uses a credit)');
+    await waitUntil('the emulator gets the request', async () => received() === before + 1);
+    const auth = emulator.stats.received.at(-1).headers.authorization;
+    if (auth !== basic('live-api-key', 'live-api-secret')) throw new Error(`sent with Authorization ${auth}`);
+    // The emulator knows only its demo pair: iDenfy's 401, explained.
+    await waitForNotification(page, /iDenfy answered 401/);
+  });
+  log('ui: a production profile added from the palette shows in the status bar; its sends ask first; cancelled, nothing sent; confirmed, sent with its key pair');
+  return 0;
+}
+
 async function uiSession({ screenshotPath, out }) {
   // The emulator from the compiled sources (the dev bundle dist/emulator.js is a command-line program).
   const emulatorModule = path.join(out, 'emulator', 'emulator.js');
@@ -253,7 +486,10 @@ async function uiSession({ screenshotPath, out }) {
         'workbench.layoutControl.enabled': false,
       },
       extensionTestsEnv: DEMO_ENV,
-      onPage: (page) => driveWorkbench(page, { screenshotPath, emulator }),
+      onPage: async (page) => {
+        await driveWorkbench(page, { screenshotPath, emulator });
+        return driveApiTools(page, { emulator, settingsFile });
+      },
       screenshotDir: FAILURE_SCREENSHOTS,
       timeoutMs: SESSION_TIMEOUT_MS,
     });

@@ -54,7 +54,12 @@ describe('the published JSON Schema (schemas/idenfy-token-request.schema.json)',
       const keywords = new Set<string>();
       const walk = (node: unknown): void => {
         if (Array.isArray(node)) node.forEach(walk);
-        else if (node && typeof node === 'object') for (const [key, value] of Object.entries(node)) (keywords.add(key), key === 'examples' || walk(value));
+        else if (node && typeof node === 'object') {
+          for (const [key, value] of Object.entries(node)) {
+            keywords.add(key);
+            if (key !== 'examples') walk(value);
+          }
+        }
       };
       walk(JSON.parse(committedEditor).properties);
       for (const keyword of ['type', 'enum', 'required', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format', 'anyOf']) assert.ok(!keywords.has(keyword), keyword);

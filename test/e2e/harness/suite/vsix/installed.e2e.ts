@@ -11,14 +11,32 @@ import { activateExtension, codeOf, describe, diagnosticsOf, EXTENSION_ID, openF
 suite('installed .vsix', () => {
   teardown(resetWorkbench);
 
-  test('is the installed package (not a development folder) and activates on a JSON file', async () => {
+  // First in this fresh window, where nothing has activated the extension yet: its activation events alone must do it.
+  test('a Python file opened first activates it (onLanguage:python) and shows the error-identifier hover', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => d.uri.fsPath);
+    assert.equal(extension.isActive, false, `already active before any file was opened (open: ${open.join(', ') || 'none'})`);
+    const { document } = await openFile('handler.py');
+    assert.equal(document.languageId, 'python');
+    await waitFor('activation by onLanguage:python', () => extension.isActive);
+    const position = rangeOf(document, 'MISSING_VALUE').start.translate(0, 3);
+    const text = await waitFor('the MISSING_VALUE hover in handler.py', async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+      const all = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return /\*\*`MISSING_VALUE`\*\* · iDenfy error identifier/.test(all) ? all : undefined;
+    });
+    assert.match(text, /\*\*What to do:\*\*/);
+  });
+
+  test('is the installed package (not a development folder)', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
     // An installed extension lives in the extensions folder, under publisher.name-version.
     assert.match(path.basename(extension.extensionPath), /^idenfy-tools\.idenfy-token-tools-\d+\.\d+\.\d+/);
 
     await openFile('diagnostics.idenfy.json');
-    await waitFor('activation by onLanguage:json', () => extension.isActive);
+    await waitFor('the extension to be active', () => extension.isActive);
 
     // The package holds the bundles, not the sources.
     const files = fs.readdirSync(extension.extensionPath);
