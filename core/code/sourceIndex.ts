@@ -110,6 +110,12 @@ export class SourceIndex {
   /** The path from the source file to `node` (inclusive), or undefined for a node not in this tree. */
   ancestorsOf(node: TS.Node): TS.Node[] | undefined {
     if (node.end <= node.pos) return undefined; // a missing (zero-width) node of a syntax error
+    if (node.parent !== undefined) {
+      // Parsed with parent pointers (parseSource, and every incremental parse): climb instead of descending.
+      const path: TS.Node[] = [];
+      for (let current: TS.Node | undefined = node; current; current = current.parent) path.push(current);
+      return path[path.length - 1] === this.sourceFile ? path.reverse() : undefined;
+    }
     const path = this.pathAt(node.getStart(this.sourceFile));
     const at = path.lastIndexOf(node);
     return at === -1 ? undefined : path.slice(0, at + 1);
@@ -117,6 +123,14 @@ export class SourceIndex {
 
   /** Whether `node` is a node of this file's tree (not of another module's). */
   contains(node: TS.Node): boolean {
+    if (node === this.sourceFile) return true;
+    if (node.parent !== undefined) {
+      // With parent pointers the root is a few steps up: cheaper than the memo.
+      if (node.end <= node.pos) return false;
+      let root: TS.Node = node;
+      while (root.parent !== undefined) root = root.parent;
+      return root === this.sourceFile;
+    }
     let answer = this.containsMemo.get(node);
     if (answer === undefined) {
       answer = node === this.sourceFile || (node.end <= this.sourceFile.end && node.pos >= 0 && this.ancestorsOf(node) !== undefined);
