@@ -1,7 +1,8 @@
 // @ts-check
 // Bundles the extension, the language server, the CLI and the emulator with esbuild.
 // TypeScript (the compiler API, ~9 MB) is its own file, dist/typescript.js, loaded only when a code document
-// needs it: JSON users and server start-up never parse it.
+// needs it, and web-tree-sitter's JavaScript is dist/web-tree-sitter.js, loaded with the first Python or PHP file:
+// JSON users and server start-up never parse them.
 //   node tools/build.mjs            development build (source maps)
 //   node tools/build.mjs --production   minified, no source maps (what `npm run package` ships)
 import { build } from 'esbuild';
@@ -17,12 +18,17 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-/** `require('typescript')` in the bundles becomes `require('./typescript.js')`, resolved next to them at run time. */
+/**
+ * Packages the bundles require lazily (TypeScript for code documents, web-tree-sitter for Python and PHP) are files of
+ * their own beside them: `require('typescript')` becomes `require('./typescript.js')`, resolved at run time. So the
+ * server reads and compiles neither at start-up, and a JSON user's server never does.
+ */
+const SIBLINGS = { typescript: 'typescript.js', 'web-tree-sitter': 'web-tree-sitter.js' };
 /** @type {import('esbuild').Plugin} */
-const typescriptAsSibling = {
-  name: 'typescript-as-sibling',
+const lazyPackagesAsSiblings = {
+  name: 'lazy-packages-as-siblings',
   setup(b) {
-    b.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+    b.onResolve({ filter: /^(typescript|web-tree-sitter)$/ }, (args) => ({ path: `./${SIBLINGS[/** @type {keyof typeof SIBLINGS} */ (args.path)]}`, external: true }));
   },
 };
 
@@ -56,7 +62,7 @@ const results = await Promise.allSettled([
         entryPoints: [join(root, entry.in)],
         outfile: join(dist, entry.out),
         external: entry.external ?? [],
-        plugins: [typescriptAsSibling],
+        plugins: [lazyPackagesAsSiblings],
         banner: entry.banner ? { js: entry.banner } : undefined,
       }),
     ),
@@ -64,6 +70,14 @@ const results = await Promise.allSettled([
     ...common,
     entryPoints: [join(root, 'node_modules/typescript/lib/typescript.js')],
     outfile: join(dist, 'typescript.js'),
+    sourcemap: false,
+    minify: true,
+  }),
+  // The module the bundles used to hold inline (its ESM build, as `require` sees it there).
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('web-tree-sitter');", resolveDir: root, sourcefile: 'web-tree-sitter-entry.js' },
+    outfile: join(dist, 'web-tree-sitter.js'),
     sourcemap: false,
     minify: true,
   }),
@@ -75,7 +89,7 @@ if (failed.length) {
   process.exit(1);
 }
 // Python and PHP: web-tree-sitter's runtime and the two grammars, read by the server and the CLI from next to their
-// bundles, only when a Python or PHP file comes (web-tree-sitter's JavaScript is bundled and required lazily).
+// bundles, only when a Python or PHP file comes (with web-tree-sitter's JavaScript, dist/web-tree-sitter.js).
 const require = createRequire(import.meta.url);
 const wasm = [
   [dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'],

@@ -30,6 +30,7 @@ describe('the packed npm tarball runs the documented command', { skip: built ? f
     fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "consumer", "version": "1.0.0", "private": true }\n');
     execFileSync(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: project, stdio: 'pipe' });
     fs.writeFileSync(path.join(project, 'kyc.idenfy.json'), '{\n  "clientId": "a",\n  "sessionLength": 1\n}\n');
+    fs.writeFileSync(path.join(project, 'kyc.py'), 'import requests\nrequests.post("https://ivs.idenfy.com/api/v2/token", json={"clientId": "a", "tokenType": "SELFIE"})\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -40,6 +41,12 @@ describe('the packed npm tarball runs the documented command', { skip: built ? f
       assert.match(run.stdout, /^kyc\.idenfy\.json:3:20 {2}error {2}BAD_VALUE {2}sessionLength must be an integer/m);
     });
   }
+
+  it('checks Python too: the tree-sitter runtime and grammars ship in the package', () => {
+    const run = spawnSync(NPX, ['--offline', 'idenfy-token-lint', 'kyc.py'], { cwd: path.join(dir, 'consumer'), encoding: 'utf8' });
+    assert.equal(run.status, 1, `${run.stdout}${run.stderr}`);
+    assert.match(run.stdout, /^kyc\.py:2:\d+ {2}error {2}BAD_VALUE {2}tokenType must be one of/m);
+  });
 
   it("the sample GitHub workflow's command writes a SARIF file, which it uploads to code scanning", () => {
     const workflow = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'github-workflow-idenfy.yml'), 'utf8');

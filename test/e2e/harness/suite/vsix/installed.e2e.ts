@@ -59,6 +59,16 @@ suite('installed .vsix', () => {
     );
   });
 
+  test('checks Python with the tree-sitter runtime and grammar it ships (loaded from its own files on the first Python document)', async () => {
+    const extension = await activateExtension();
+    for (const file of ['web-tree-sitter.js', 'web-tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-php.wasm', 'typescript.js']) {
+      assert.ok(fs.existsSync(path.join(extension.extensionPath, 'dist', file)), `dist/${file} not shipped`);
+    }
+    const { document } = await openFile('token_request.py');
+    const diagnostic = await waitForDiagnostic(document.uri, 'BAD_VALUE', rangeOf(document, '7200'), undefined, 30_000);
+    assert.match(diagnostic.message, /sessionLength/);
+  });
+
   test('contributes its commands', async () => {
     await activateExtension();
     const commands = await vscode.commands.getCommands(true);
