@@ -47,32 +47,64 @@ export interface Annotations {
   readonly findings: string[];
 }
 
-/** The `payload:` and `expect:` annotations of a fixture source (see the format above). */
-export function annotations(text: string, commentMarker: '//' | '#' = '//'): Annotations {
-  const payloads: string[] = [];
-  const findings: string[] = [];
-  const marker = new RegExp(`${commentMarker === '#' ? '#' : '\\/\\/'} (payload|expect): `);
+/** One annotated line of a fixture source. */
+export interface AnnotationLine {
+  /** 1-based. */
+  readonly line: number;
+  /** The code before the first annotation comment. */
+  readonly code: string;
+  /** What follows `payload:` (e.g. `call fetch`), when the line has one. */
+  readonly payload?: string;
+  /** The `expect:` items: each code and the 1-based column of its text's first occurrence in `code`. */
+  readonly expect: ReadonlyArray<{ readonly code: string; readonly column: number }>;
+}
+
+/**
+ * Every annotated line of a fixture source (see the format above), in either comment style. Several annotations on
+ * one line are separated by ` | ` or each start with their own comment marker.
+ */
+export function annotationLines(text: string): AnnotationLine[] {
+  const lines: AnnotationLine[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
-    const start = line.search(marker);
+    const start = line.search(/(#|\/\/) (payload|expect): /);
     if (start === -1) return;
     const code = line.slice(0, start);
-    for (const part of line.slice(start + commentMarker.length + 1).split(' | ')) {
-      const [kind, rest] = [part.slice(0, part.indexOf(':')), part.slice(part.indexOf(':') + 1).trim()];
-      if (kind === 'payload') {
-        const [reason, ...via] = rest.split(' ');
-        const expectedVia = reason === 'marker' ? '// @idenfy-token' : reason === 'type' ? `type ${via.join(' ')}` : via.join(' ');
-        const opening = Math.max(code.lastIndexOf('{'), code.lastIndexOf('['), code.lastIndexOf('('));
-        payloads.push(`${index + 1}:${opening + 1} ${reason} ${expectedVia}`.trimEnd());
-      } else if (kind === 'expect') {
+    let payload: string | undefined;
+    const expect: Array<{ code: string; column: number }> = [];
+    for (const part of line
+      .slice(start)
+      .split(/\s*(?:#|\/\/) (?=payload:|expect:)|\s+\|\s+(?=payload:|expect:)/)
+      .filter(Boolean)) {
+      const kind = part.slice(0, part.indexOf(':'));
+      const rest = part.slice(part.indexOf(':') + 1).trim();
+      if (kind === 'payload') payload = rest;
+      else if (kind === 'expect') {
         for (const item of rest.split('; ')) {
           const [findingCode, snippet] = item.split(' at ');
           const column = code.indexOf(snippet);
           assert.ok(column >= 0, `annotation text ${snippet} is on line ${index + 1}`);
-          findings.push(`${index + 1}:${column + 1} ${findingCode}`);
+          expect.push({ code: findingCode, column: column + 1 });
         }
       }
     }
+    lines.push({ line: index + 1, code, ...(payload !== undefined ? { payload } : {}), expect });
   });
+  return lines;
+}
+
+/** The `payload:` and `expect:` annotations of a fixture source (see the format above). */
+export function annotations(text: string): Annotations {
+  const payloads: string[] = [];
+  const findings: string[] = [];
+  for (const { line, code, payload, expect } of annotationLines(text)) {
+    if (payload !== undefined) {
+      const [reason, ...via] = payload.split(' ');
+      const expectedVia = reason === 'marker' ? '// @idenfy-token' : reason === 'type' ? `type ${via.join(' ')}` : via.join(' ');
+      const opening = Math.max(code.lastIndexOf('{'), code.lastIndexOf('['), code.lastIndexOf('('));
+      payloads.push(`${line}:${opening + 1} ${reason} ${expectedVia}`.trimEnd());
+    }
+    for (const item of expect) findings.push(`${line}:${item.column} ${item.code}`);
+  }
   findings.sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
   return { payloads, findings };
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { annotationLines } from '../fixtureFiles';
 import { LspTestClient, ROOT, textAt } from './lspClient';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/code');
@@ -13,17 +14,9 @@ const LANGUAGE: Record<string, string> = { '.ts': 'typescript', '.tsx': 'typescr
 
 /** `line:column CODE` (1-based) for every `// expect:` annotation in a fixture. */
 function expectedFindings(text: string): string[] {
-  const expected: string[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const at = line.indexOf('expect: ');
-    if (at === -1 || line.lastIndexOf('//', at) === -1) return;
-    const code = line.slice(0, line.search(/\/\/ (payload|expect): /));
-    for (const item of line.slice(at + 'expect: '.length).split('; ')) {
-      const [findingCode, snippet] = item.split(' at ');
-      expected.push(`${index + 1}:${code.indexOf(snippet) + 1} ${findingCode}`);
-    }
-  });
-  return expected.sort();
+  return annotationLines(text)
+    .flatMap(({ line, expect }) => expect.map((item) => `${line}:${item.column} ${item.code}`))
+    .sort();
 }
 
 describe('TypeScript/JavaScript payloads over stdio', () => {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeCode, DEFAULT_SETTINGS, ModuleGraph } from '../../../core';
+import { annotationLines } from '../../fixtureFiles';
 import { lineColumn } from './helpers';
 
 /**
@@ -41,25 +42,10 @@ function sourceFiles(dir: string): string[] {
 function expectations(text: string): { payloads: Map<string, string>; findings: string[] } {
   const payloads = new Map<string, string>();
   const findings: string[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const start = line.search(/\/\/ (payload|expect): /);
-    if (start === -1) return;
-    const code = line.slice(0, start);
-    for (const part of line.slice(start + 3).split(' | ')) {
-      const kind = part.slice(0, part.indexOf(':'));
-      const rest = part.slice(part.indexOf(':') + 1).trim();
-      if (kind === 'payload') {
-        payloads.set(`${index + 1}:${code.lastIndexOf('{') + 1}`, rest);
-      } else {
-        for (const item of rest.split('; ')) {
-          const [findingCode, snippet] = item.split(' at ');
-          const column = code.indexOf(snippet);
-          assert.ok(column >= 0, `annotation text ${snippet} is on line ${index + 1}`);
-          findings.push(`${index + 1}:${column + 1} ${findingCode}`);
-        }
-      }
-    }
-  });
+  for (const { line, code, payload, expect } of annotationLines(text)) {
+    if (payload !== undefined) payloads.set(`${line}:${code.lastIndexOf('{') + 1}`, payload);
+    for (const item of expect) findings.push(`${line}:${item.column} ${item.code}`);
+  }
   return { payloads, findings };
 }
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import type { IdenfyLanguageService } from '../../../core';
+import { annotationLines } from '../../fixtureFiles';
 import { lineColumn, preparedService } from './helpers';
 
 /**
@@ -39,27 +40,10 @@ const ANNOTATED_CODES = new Set(['MISSING_VALUE', 'BAD_VALUE', 'unknown-field'])
 function expectations(text: string) {
   const payloads = new Map<number, string>();
   const findings = new Set<string>();
-  text.split(/\r?\n/).forEach((line, index) => {
-    const start = line.search(/(#|\/\/) (payload|expect): /);
-    if (start === -1) return;
-    const code = line.slice(0, start);
-    for (const part of line
-      .slice(start)
-      .split(/\s*(?:#|\/\/) (?=payload:|expect:)/)
-      .filter(Boolean)) {
-      const clean = part.replace(/^(#|\/\/) /, '');
-      const [kind, rest] = [clean.slice(0, clean.indexOf(':')), clean.slice(clean.indexOf(':') + 1).trim()];
-      if (kind === 'payload') payloads.set(index + 1, rest.replace(/^call /, ''));
-      else if (kind === 'expect') {
-        for (const item of rest.split('; ')) {
-          const [findingCode, snippet] = item.split(' at ');
-          const column = code.indexOf(snippet);
-          assert.ok(column >= 0, `annotation text ${snippet} is on line ${index + 1}`);
-          findings.add(`${index + 1}:${column + 1} ${findingCode}`);
-        }
-      }
-    }
-  });
+  for (const { line, payload, expect } of annotationLines(text)) {
+    if (payload !== undefined) payloads.set(line, payload.replace(/^call /, ''));
+    for (const item of expect) findings.add(`${line}:${item.column} ${item.code}`);
+  }
   return { payloads, findings };
 }
 
