@@ -60,7 +60,8 @@ function callsIn(ts: typeof TS, body: TS.Node): Array<TS.CallExpression | TS.New
     if (node.kind === ts.SyntaxKind.ClassDeclaration) return undefined;
     return ts.forEachChild(node, visit);
   };
-  ts.forEachChild(body, visit);
+  // The body itself too: an arrow function's expression body may be the call (`(b) => axios.post(URL, b)`).
+  visit(body);
   return calls;
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Payloads passed through wrappers of the same file (core/code/wrappers.ts): the shapes a wrapper is declared and
+ * called by (an arrow function whose body is the request itself included), with and without file access, and what
+ * is not followed. Not resolved yet: a method of an object literal, a function assigned to a member, and two local
+ * wrappers in a row (imported wrappers two levels deep are: modules.test.ts).
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeCode, DEFAULT_SETTINGS, ModuleGraph } from '../../../core';
+import { TOKEN_URL } from './helpers';
+
+const BAD = "{ clientId: 'c1', tokenType: 'SELFIE' }";
+
+function found(text: string, withFiles: boolean) {
+  const graph = withFiles ? new ModuleGraph({ readFile: () => undefined }) : undefined;
+  const analysis = analyzeCode({ text, fileName: '/w/kyc.ts' }, DEFAULT_SETTINGS, undefined, graph);
+  return {
+    vias: analysis.payloads.map((p) => p.via),
+    codes: analysis.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`),
+  };
+}
+
+const CASES: Array<[string, string, string]> = [
+  ['a function declaration', `const URL = '${TOKEN_URL}';\nasync function createToken(body) { return axios.post(URL, body); }\ncreateToken(${BAD});`, 'wrapper createToken → axios.post'],
+  [
+    'an arrow function in a const',
+    `const URL = '${TOKEN_URL}';\nconst createToken = async (body: object) => fetch(URL, { method: 'POST', body: JSON.stringify(body) });\nawait createToken(${BAD});`,
+    'wrapper createToken → fetch',
+  ],
+  [
+    'a class method called through this',
+    `class Kyc {\n  private url = '${TOKEN_URL}';\n  send(body) { return axios.post(this.url, body); }\n  start() { return this.send(${BAD}); }\n}`,
+    'wrapper this.send → axios.post',
+  ],
+  ['the URL passed by the caller', `function post(path, body) { return axios.post('https://ivs.idenfy.com' + path, body); }\npost('/api/v2/token', ${BAD});`, 'wrapper post → axios.post'],
+];
+
+describe('wrappers in the same file', () => {
+  for (const withFiles of [false, true]) {
+    for (const [what, text, via] of CASES) {
+      test(`${what}${withFiles ? ' (with file access)' : ''}: the payload at the call site, its finding there`, () => {
+        const result = found(text, withFiles);
+        assert.deepEqual(result.vias, [via]);
+        assert.deepEqual(result.codes, ["BAD_VALUE 'SELFIE'"]);
+      });
+    }
+  }
+
+  test('a wrapper whose request goes to another host makes nothing', () => {
+    const text = `function post(body) { return axios.post('https://api.example.com/token', body); }\npost(${BAD});`;
+    assert.deepEqual(found(text, true), { vias: [], codes: [] });
+  });
+
+  test('not followed: a wrapper called only through an alias (a miss, never a false alarm)', () => {
+    const text = `const URL = '${TOKEN_URL}';\nfunction createToken(body) { return axios.post(URL, body); }\nconst send = createToken;\nsend(${BAD});`;
+    assert.deepEqual(found(text, true), { vias: [], codes: [] });
+  });
+});
