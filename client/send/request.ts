@@ -448,36 +448,26 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
   const base = { attempts: attempt, exchange };
   const contentType = outcome.headers['content-type'];
   const parsed = outcome.truncated ? undefined : tryParseJson(outcome.bodyText);
+  /** An answer that is not what iDenfy sends; by default the message says it is not the JSON expected. */
+  const invalid = (retryable: boolean, message = notJsonMessage(status, contentType, outcome.bodyText)): SendInvalidResponse => ({
+    kind: 'invalid-response',
+    ...base,
+    status,
+    contentType,
+    retryable,
+    preview: preview(outcome.bodyText),
+    message,
+  });
 
   if (outcome.truncated) {
-    return {
-      kind: 'invalid-response',
-      ...base,
-      status,
-      contentType,
-      retryable: false,
-      preview: preview(outcome.bodyText),
-      message: l10n.t('The answer (HTTP {0}) is larger than {1} MB, far more than a token answer; is idenfy.baseUrl the iDenfy API?', status, DEFAULTS.maxResponseBytes / 1024 / 1024),
-    };
+    return invalid(false, l10n.t('The answer (HTTP {0}) is larger than {1} MB, far more than a token answer; is idenfy.baseUrl the iDenfy API?', status, DEFAULTS.maxResponseBytes / 1024 / 1024));
   }
 
   if (status === 200 || status === 201) {
     const body = parsed?.ok && isPlainObject(parsed.value) ? parsed.value : undefined;
-    if (!body) {
-      return { kind: 'invalid-response', ...base, status, contentType, retryable: false, preview: preview(outcome.bodyText), message: notJsonMessage(status, contentType, outcome.bodyText) };
-    }
+    if (!body) return invalid(false);
     const authToken = body.authToken;
-    if (typeof authToken !== 'string' || authToken === '') {
-      return {
-        kind: 'invalid-response',
-        ...base,
-        status,
-        contentType,
-        retryable: false,
-        preview: preview(outcome.bodyText),
-        message: l10n.t('The answer is HTTP {0} but has no authToken; is idenfy.baseUrl the iDenfy API?', status),
-      };
-    }
+    if (typeof authToken !== 'string' || authToken === '') return invalid(false, l10n.t('The answer is HTTP {0} but has no authToken; is idenfy.baseUrl the iDenfy API?', status));
     return {
       kind: 'success',
       ...base,
@@ -523,7 +513,7 @@ function classifyResponse(outcome: ResponseOutcome, endpoint: URL, attempt: numb
   if (text.length <= 300 && explainStatusMessageText(text)) {
     return { kind: 'status-error', ...base, status, message: text, explanation: explainStatus(status, text, endpoint.href), retryable };
   }
-  return { kind: 'invalid-response', ...base, status, contentType, retryable, preview: preview(outcome.bodyText), message: notJsonMessage(status, contentType, outcome.bodyText) };
+  return invalid(retryable);
 }
 
 function notJsonMessage(status: number, contentType: string | undefined, text: string): string {

@@ -174,7 +174,7 @@ function analyzeSourceFile(
     for (const f of whileTyping(payloadFindings, firstSyntaxError(ts, sourceFile, object, scriptKind))) findings.push(f);
   }
   // The code around the request: its success test and its error identifiers (see responseChecks.ts).
-  for (const finding of successStatusFindings(ts, sourceFile, requestCalls)) findings.push(finding);
+  for (const finding of successStatusFindings(ts, index, requestCalls)) findings.push(finding);
   for (const finding of identifierFindings(ts, sourceFile)) findings.push(finding);
   return { payloads, findings: limitFindings(findings, sourceFile.text.length) };
 }

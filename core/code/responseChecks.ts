@@ -12,18 +12,20 @@ import { nearest } from '../nearest';
 import { ERROR_CATALOGUE } from '../rules/errors';
 import { DOCS } from '../rules/links';
 import { PROJECT_CODES } from '../validate';
+import type { SourceIndex } from './sourceIndex';
 
 const IDENTIFIERS = [...ERROR_CATALOGUE.keys()];
 const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
 
 /** Findings for the success tests on the responses of `requestCalls` (calls found to send a token payload). */
-export function successStatusFindings(ts: typeof TS, sourceFile: TS.SourceFile, requestCalls: ReadonlySet<TS.Node>): Finding[] {
+export function successStatusFindings(ts: typeof TS, index: SourceIndex, requestCalls: ReadonlySet<TS.Node>): Finding[] {
   const findings: Finding[] = [];
   if (requestCalls.size === 0) return findings;
+  const { sourceFile } = index;
   for (const call of requestCalls) {
-    // The tree is parsed without parent pointers (cheaper for the common case): only the call's ancestors are needed,
-    // found by descending to it (a map of the whole file's parents cost more than the parse itself on every keystroke).
-    const parents = ancestorsOf(ts, sourceFile, call);
+    // Only the call's ancestors are needed (a map of the whole file's parents cost more than the parse itself on
+    // every keystroke).
+    const parents = parentMap(index.ancestorsOf(call));
     const response = responseVariable(ts, call, parents);
     if (!response) continue;
     const scope = enclosingFunction(ts, call, parents) ?? sourceFile;
@@ -31,7 +33,7 @@ export function successStatusFindings(ts: typeof TS, sourceFile: TS.SourceFile, 
       if (!ts.isBinaryExpression(node) || node.pos < call.end) return;
       const comparison = statusComparison(ts, node, response.name);
       if (!comparison || comparison.value !== 200) return;
-      if (acceptsBoth(ts, node, ancestorsOf(ts, scope, node), sourceFile)) return;
+      if (acceptsBoth(ts, node, parentMap(index.ancestorsOf(node)), sourceFile)) return;
       const statusText = comparison.status.getText(sourceFile);
       const negated = comparison.operator === '!==' || comparison.operator === '!=';
       const replacement = negated ? `(${statusText} !== 200 && ${statusText} !== 201)` : `(${statusText} === 200 || ${statusText} === 201)`;
@@ -158,20 +160,10 @@ function enclosingFunction(ts: typeof TS, node: TS.Node, parents: ReadonlyMap<TS
   return undefined;
 }
 
-/** The parents of `target` and of each of its ancestors up to `root`, found by descending through the child whose range holds it. */
-function ancestorsOf(ts: typeof TS, root: TS.Node, target: TS.Node): Map<TS.Node, TS.Node> {
+/** Each node of a path from the root (SourceIndex.ancestorsOf) mapped to its parent. */
+function parentMap(path: readonly TS.Node[] | undefined): Map<TS.Node, TS.Node> {
   const parents = new Map<TS.Node, TS.Node>();
-  let current = root;
-  while (current !== target) {
-    let next: TS.Node | undefined;
-    ts.forEachChild(current, (child) => {
-      if (child.pos <= target.pos && target.end <= child.end && child.end > child.pos) return (next = child);
-      return undefined;
-    });
-    if (!next) break;
-    parents.set(next, current);
-    current = next;
-  }
+  if (path) for (let i = 1; i < path.length; i++) parents.set(path[i], path[i - 1]);
   return parents;
 }
 
