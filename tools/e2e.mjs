@@ -41,7 +41,7 @@ import { parseArgs } from 'node:util';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests as runWithTestElectron, TestRunFailedError } from '@vscode/test-electron';
 import { CODE_SERVER_VERSION, ensureInstalled, VSCODE_VERSION } from './vscode-test/install.mjs';
 import { DEFAULT_SETTINGS, runTests } from './vscode-test/runTests.mjs';
-import { exactly, failureScreenshot, typeIntoInputBox, waitForNotification } from './vscode-test/uiBridge.mjs';
+import { exactly, failureScreenshot, notificationButton, typeIntoInputBox, waitForNotification } from './vscode-test/uiBridge.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.vscode-test');
@@ -96,6 +96,9 @@ export async function packageVsix(vsix = VSIX) {
 }
 
 // ------------------------------------------------------------------------------------------ ui session
+
+/** The Authorization header of HTTP Basic auth with this key pair, as the send command writes it. @param {string} key @param {string} secret */
+const basic = (key, secret) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 
 /** What both drives share: the steps a person takes in the workbench, each failing with its name and a screenshot. */
 function workbenchActions(page, prefix) {
@@ -225,7 +228,7 @@ export async function driveWorkbench(page, { screenshotPath, emulator }) {
   if (!/iDenfy answered 400 (MISSING_VALUE|BAD_VALUE|VALIDATION_ERROR)/.test(rejected)) throw new Error(`ui: unexpected answer "${rejected}"`);
   if (received() !== 1) throw new Error(`ui: the emulator received ${received()} requests, expected 1`);
   const auth = emulator.stats.received[0].headers.authorization;
-  if (auth !== `Basic ${Buffer.from(`${DEMO_ENV.IDENFY_API_KEY}:${DEMO_ENV.IDENFY_API_SECRET}`).toString('base64')}`) throw new Error(`ui: sent with Authorization ${auth}`);
+  if (auth !== basic(DEMO_ENV.IDENFY_API_KEY, DEMO_ENV.IDENFY_API_SECRET)) throw new Error(`ui: sent with Authorization ${auth}`);
   log(`ui: sent anyway, notification "${rejected.slice(0, 100)}…"`);
 
   // ---- From code: create-token.ts computes clientId; the command asks for it.
@@ -269,11 +272,9 @@ export async function driveWorkbench(page, { screenshotPath, emulator }) {
  * iDenfy's nor loopback; a production profile added through the palette, its confirmation, and its key pair on the wire.
  */
 export async function driveApiTools(page, { emulator, settingsFile }) {
-  const { step, editor, openFromExplorer, runCommand, pick, answerDialog, clearNotifications, editorText } = workbenchActions(page, 'ui-api-tools');
-  const dialog = page.locator('.monaco-dialog-box');
+  const { step, editor, dialog, openFromExplorer, runCommand, pick, answerDialog, clearNotifications, editorText } = workbenchActions(page, 'ui-api-tools');
   const received = () => emulator.stats.received.length;
   const statusItem = (text) => page.locator('.statusbar-item', { hasText: text }).first();
-  const notificationButton = (label) => page.locator('.notification-list-item-buttons-container .monaco-button', { hasText: exactly(label) }).first();
   const waitUntil = async (what, test, timeoutMs = 15_000) => {
     const end = Date.now() + timeoutMs;
     while (!(await test())) {
@@ -286,7 +287,6 @@ export async function driveApiTools(page, { emulator, settingsFile }) {
     await page.waitForTimeout(ms);
     if (received() !== before) throw new Error(`the emulator received ${received() - before} request(s)`);
   };
-  const basic = (key, secret) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 
   await step('clear the notifications', clearNotifications);
 
@@ -326,7 +326,7 @@ export async function driveApiTools(page, { emulator, settingsFile }) {
     if (received() !== before + 1 || JSON.parse(emulator.stats.received.at(-1).body.toString('utf8')).lastName !== 'Petraitis') throw new Error('the emulator did not get the payload');
   });
   await step('the snippet opens in an editor', async () => {
-    await notificationButton('Open in Editor').click({ timeout: 10_000 });
+    await notificationButton(page, 'Open in Editor').click({ timeout: 10_000 });
     await waitUntil('the snippet is in the active editor', async () => (await editorText()).includes('curl'));
   });
   log('ui: copied as cURL from the command; the copy ran with curl against the emulator and created a token');

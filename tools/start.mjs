@@ -261,7 +261,7 @@ async function main() {
 
   await ensureDependencies();
   await buildAndPackage();
-  const { ensureInstalled } = await import(pathToFileURL(path.join(ROOT, 'tools', 'vscode-test', 'install.mjs')).href);
+  const { ensureInstalled, CODE_SERVER_QUIET_ARGS } = await import(pathToFileURL(path.join(ROOT, 'tools', 'vscode-test', 'install.mjs')).href);
   const { codeServerEntry: entry } = await ensureInstalled();
 
   const processes = [];
@@ -317,26 +317,10 @@ async function main() {
     log('installing the .vsix into code-server');
     await run(process.execPath, [entry, ...common, '--force', '--install-extension', VSIX], { env });
 
-    const server = startProcess(
-      'code-server',
-      process.execPath,
-      [
-        entry,
-        ...common,
-        '--bind-addr',
-        `127.0.0.1:${port}`,
-        '--auth',
-        'none',
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        '--disable-getting-started-override',
-        '--disable-proxy',
-        '--ignore-last-opened',
-        EXAMPLES,
-      ],
-      { env, ready: /HTTP server listening on (https?:\/\/[^\s/]+)/ },
-    );
+    const server = startProcess('code-server', process.execPath, [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, ...CODE_SERVER_QUIET_ARGS, EXAMPLES], {
+      env,
+      ready: /HTTP server listening on (https?:\/\/[^\s/]+)/,
+    });
     processes.push(server);
     let base;
     try {

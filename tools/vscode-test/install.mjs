@@ -21,6 +21,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const CODE_SERVER_VERSION = '4.100.3';
 export const VSCODE_VERSION = '1.100.3'; // the VS Code inside that code-server
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** code-server's arguments for a quiet, local, offline window (the tests' and `npm start`'s alike). */
+export const CODE_SERVER_QUIET_ARGS = Object.freeze([
+  '--auth',
+  'none',
+  '--disable-telemetry',
+  '--disable-update-check',
+  '--disable-workspace-trust',
+  '--disable-getting-started-override',
+  '--disable-proxy',
+  '--ignore-last-opened',
+]);
 
 // Versions of @vscode/ripgrep's own download cache, as used by code-server 4.100.3's dependency tree.
 const RIPGREP_PKG_VERSION = '1.15.11';

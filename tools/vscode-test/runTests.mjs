@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
-import { CODE_SERVER_VERSION, ensureInstalled, REPO_ROOT, VSCODE_VERSION } from './install.mjs';
+import { CODE_SERVER_QUIET_ARGS, CODE_SERVER_VERSION, ensureInstalled, REPO_ROOT, VSCODE_VERSION } from './install.mjs';
 
 // Settings written to the temp user-data dir before extraSettings: keep the window quiet and offline.
 export const DEFAULT_SETTINGS = {
@@ -158,25 +158,7 @@ function killGroup(child, signal) {
  * @returns {Promise<{ child: import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>, baseUrl: string, authority: string }>}
  */
 function startCodeServer({ entry, tmp, dirs, env, tail, verbose, workspacePath }) {
-  const args = [
-    entry,
-    '--bind-addr',
-    '127.0.0.1:0',
-    '--auth',
-    'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--disable-proxy',
-    '--ignore-last-opened',
-    '--user-data-dir',
-    dirs.userData,
-    '--extensions-dir',
-    dirs.extensions,
-    '--config',
-    path.join(tmp, 'code-server.yaml'),
-  ];
+  const args = [entry, '--bind-addr', '127.0.0.1:0', ...CODE_SERVER_QUIET_ARGS, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', path.join(tmp, 'code-server.yaml')];
   // detached: own process group, so the extension hosts and language servers it spawns die with it.
   const child = spawn(process.execPath, args, { env, cwd: workspacePath && fs.statSync(workspacePath).isDirectory() ? workspacePath : tmp, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {

@@ -144,8 +144,8 @@ export function notificationTexts(page) {
 /** A regular expression matching exactly this label (give or take white space). @param {string} label */
 export const exactly = (label) => new RegExp(`^\\s*${String(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
-/** @param {Page} page @param {string} label */
-function notificationButton(page, label) {
+/** The button of a notification (a toast or in the notification center) labelled exactly `label`. @param {Page} page @param {string} label */
+export function notificationButton(page, label) {
   return page
     .locator('.notifications-toasts .notification-list-item-buttons-container .monaco-button, .notifications-center .notification-list-item-buttons-container .monaco-button', {
       hasText: exactly(label),
