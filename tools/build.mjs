@@ -5,15 +5,17 @@
 // JSON users and server start-up never parse them.
 //   node tools/build.mjs            development build (source maps)
 //   node tools/build.mjs --production   minified, no source maps (what `npm run package` ships)
+//   --outdir=<dir>                      somewhere else than dist/ (the protocol bench measures the shipped build)
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
-const dist = join(root, 'dist');
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
+const dist = outdir ? resolve(root, outdir) : join(root, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -99,4 +101,4 @@ const wasm = [
 for (const [dir, file] of wasm) copyFileSync(join(dir, file), join(dist, file));
 // The CLI is an npm `bin`: make it executable.
 if (existsSync(join(dist, 'cli.js'))) chmodSync(join(dist, 'cli.js'), 0o755);
-console.log(`built dist/ (${production ? 'production' : 'development'})`);
+console.log(`built ${relative(root, dist) || '.'}/ (${production ? 'production' : 'development'})`);

@@ -1,5 +1,5 @@
 /**
- * Protocol benchmark: the built server (dist/server.js) over stdio, as an editor talks to it, against baselines
+ * Protocol benchmark: the built server (the production build, as users get it) over stdio, as an editor talks to it, against baselines
  * measured in the same process run, in several separate processes (median and spread of the per-process figures).
  *
  * One worker process (`node out/tools/bench/protocol.js --worker protocol`) measures, against its own baselines:
@@ -15,16 +15,20 @@
  * A JSON worker (`--worker json`) runs the in-process JSON bench (json.ts) once, so its bimodal figure is seen per
  * process. The driver (`runProtocolBench`, `npm run bench protocol`) starts BENCH_PROCESSES (default 5) of each.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { median } from './measure';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SERVER = path.join(ROOT, 'dist/server.js');
+/** What users run: the production build (minified, as `npm run package` ships it), built by the driver. */
+const SHIPPED = path.join(ROOT, 'out/bench-dist');
+const SERVER = path.join(SHIPPED, 'server.js');
+const TYPESCRIPT = path.join(SHIPPED, 'typescript.js');
+/** The development build, for profiles: its function names are readable. */
+const DEVELOPMENT_SERVER = path.join(ROOT, 'dist/server.js');
 const BARE = path.join(ROOT, 'out/bench-bare/bareServer.js');
-const TYPESCRIPT = path.join(ROOT, 'dist/typescript.js');
 const DEBOUNCE_MS = 120;
 
 /** The code bench's 10,000-line file, loaded on demand: the JSON worker must not have TypeScript in its heap. */
@@ -297,7 +301,7 @@ async function protocolWorker(): Promise<Figures> {
  */
 async function profileWorker(dir = '/tmp/idenfy-server-profile'): Promise<Figures> {
   const text = benchSource(true);
-  const server = new Server(SERVER, { IDENFY_SERVER_DEBOUNCE_MS: '0' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const server = new Server(DEVELOPMENT_SERVER, { IDENFY_SERVER_DEBOUNCE_MS: '0' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   await server.initialize();
   const open: number[] = [];
   const keystroke: number[] = [];
@@ -354,7 +358,13 @@ async function jsonWorker(): Promise<Figures> {
 // ---------------------------------------------------------------------------------------------------------------
 // The driver.
 
-/** Bundles bareServer.ts as the server is bundled (tools/build.mjs: esbuild, cjs, node20, ESM builds preferred). */
+/** Builds what users run (tools/build.mjs --production) into out/bench-dist, and the bare server the same way. */
+function buildServers(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'tools/build.mjs'), '--production', `--outdir=${SHIPPED}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  buildBareServer();
+}
+
+/** Bundles bareServer.ts as the server is bundled (tools/build.mjs --production: esbuild, cjs, node20, ESM builds preferred, minified). */
 function buildBareServer(): void {
   const esbuild = require('esbuild') as { buildSync(options: Record<string, unknown>): unknown };
   esbuild.buildSync({
@@ -364,7 +374,7 @@ function buildBareServer(): void {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    sourcemap: true,
+    minify: true,
     logLevel: 'warning',
     mainFields: ['module', 'main'],
   });
@@ -428,7 +438,7 @@ const format = (v: number, unit: Row['unit']) => (unit === '×' ? `${v.toFixed(2
 
 export async function runProtocolBench(log: (line: string) => void = console.log): Promise<Figures> {
   const processes = Math.max(1, Number(process.env.BENCH_PROCESSES ?? 5));
-  buildBareServer();
+  buildServers();
   // One at a time: two workers at once would share the two cores with each other as well as with the server.
   const runs: Figures[] = [];
   for (let i = 0; i < processes; i++) {
@@ -436,7 +446,7 @@ export async function runProtocolBench(log: (line: string) => void = console.log
     process.stderr.write(`protocol bench: process ${i + 1}/${processes} ${JSON.stringify(runs[i])}\n`);
   }
   const sample = runs[0];
-  log(`Through the protocol (dist/server.js over stdio), ${processes} separate processes; median [min–max] of the per-process figures`);
+  log(`Through the protocol (the production build's server.js over stdio), ${processes} separate processes; median [min–max] of the per-process figures`);
   log(`(TS: ${(benchSource(true).length / 1024).toFixed(0)} KB; the parse, ${sample['ts.parseMs'].toFixed(1)} ms in the first process, is timed in the bench process)\n`);
   log('| what | median | spread | target | met |');
   log('|---|---|---|---|---|');
