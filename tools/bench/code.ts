@@ -120,7 +120,10 @@ export function crossFileSources(): { main: string; module: string } {
   ].join('\n');
   const lines = benchSource(false).split('\n');
   lines.splice(2, 0, "import { IDENFY_BASE, postToIdenfy } from './idenfy-client';");
-  for (let at = 1_000; at < lines.length; at += 3_000) {
+  for (let near = 1_000; near < lines.length; near += 3_000) {
+    // Between two blocks, so the file stays valid TypeScript.
+    const at = lines.findIndex((line, i) => i >= near && line.startsWith('/** Order'));
+    if (at === -1) break;
     lines.splice(
       at,
       0,
