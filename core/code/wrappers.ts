@@ -66,22 +66,58 @@ function callsIn(ts: typeof TS, body: TS.Node): Array<TS.CallExpression | TS.New
 }
 
 /**
+ * The sites found under a subtree of an incrementally parsed tree (at least MEMO_MIN_LENGTH characters long). Which
+ * calls are sites depends only on the subtree's own syntax, and an incremental parse reuses the node objects of every
+ * subtree a keystroke did not touch: after a keystroke only the changed path is walked again, and its untouched
+ * siblings answer from here. A fresh parse (an open) is walked without it: remembering costs a third of the walk, and
+ * an opened file may never be edited.
+ */
+const SITES_UNDER = new WeakMap<TS.Node, readonly TS.CallExpression[]>();
+const MEMO_MIN_LENGTH = 256;
+const NO_SITES: readonly TS.CallExpression[] = Object.freeze([]);
+
+/**
  * The calls of a file that may go through a wrapper: an argument is (or names) an object literal, and the callee is
- * a name or a member (`wrapperPayloads` then resolves it to a function it can read, or gives up). One walk of the tree.
+ * a name or a member (`wrapperPayloads` then resolves it to a function it can read, or gives up). Types are skipped:
+ * nothing in them runs.
  */
 export function wrapperCallSites(ts: typeof TS, sourceFile: TS.SourceFile): TS.CallExpression[] {
   const K = ts.SyntaxKind;
   const sites: TS.CallExpression[] = [];
-  const visit = (node: TS.Node): undefined => {
-    if (node.kind === K.CallExpression) {
+  const visitSite = (node: TS.Node): boolean => {
+    const kind = node.kind;
+    if ((kind >= K.FirstTypeNode && kind <= K.LastTypeNode) || kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration) return false;
+    if (kind === K.CallExpression) {
       const call = node as TS.CallExpression;
       const callee = unwrapExpression(ts, call.expression);
       if ((callee.kind === K.Identifier || callee.kind === K.PropertyAccessExpression) && call.arguments.some((a) => isObjectArgument(ts, a))) sites.push(call);
     }
-    ts.forEachChild(node, visit);
+    return true;
+  };
+  // Parent pointers mark a tree an incremental parse produced (a fresh parse here sets none, see cache.ts).
+  if (sourceFile.statements[0]?.parent === undefined) {
+    const visit = (node: TS.Node): undefined => {
+      if (visitSite(node)) ts.forEachChild(node, visit);
+      return undefined;
+    };
+    visit(sourceFile);
+    return sites;
+  }
+  const visitRemembering = (node: TS.Node): undefined => {
+    const remember = node.end - node.pos >= MEMO_MIN_LENGTH;
+    if (remember) {
+      const known = SITES_UNDER.get(node);
+      if (known) {
+        for (const site of known) sites.push(site);
+        return undefined;
+      }
+    }
+    const first = sites.length;
+    if (visitSite(node)) ts.forEachChild(node, visitRemembering);
+    if (remember) SITES_UNDER.set(node, sites.length === first ? NO_SITES : sites.slice(first));
     return undefined;
   };
-  visit(sourceFile);
+  visitRemembering(sourceFile);
   return sites;
 }
 
