@@ -1,13 +1,29 @@
 import type * as TS from 'typescript';
 import { IdenfySettings } from '../settings';
 
+/** One edit between two versions of a text: `oldText` at `start` became `newLength` characters. */
+export interface TextEdit {
+  readonly start: number;
+  readonly oldText: string;
+  readonly newLength: number;
+}
+
+interface Remembered {
+  readonly settings: IdenfySettings;
+  readonly value: unknown;
+}
+
 /** What a cache entry remembers of one file. */
 interface Entry {
   text: string;
   scriptKind: TS.ScriptKind;
   sourceFile: TS.SourceFile;
   /** The last analysis, valid for this text and these settings. */
-  result?: { readonly settings: IdenfySettings; readonly value: unknown };
+  result?: Remembered;
+  /** How the payloads of this text were found (discovery.ts), for the next version. */
+  discovery?: Remembered;
+  /** This tree is an incremental update of the previous text: that text's discovery, and the edit since. */
+  previous?: { readonly discovery: Remembered; readonly edit: TextEdit };
 }
 
 /**
@@ -32,7 +48,11 @@ export class CodeAnalysisCache {
   /** Drop a file's remembered analysis, keeping its syntax tree (a module it reads changed). */
   forgetResult(fileName: string): void {
     const entry = this.entries.get(fileName);
-    if (entry) entry.result = undefined;
+    if (entry) {
+      entry.result = undefined;
+      entry.discovery = undefined;
+      entry.previous = undefined;
+    }
   }
 
   clear(): void {
@@ -42,23 +62,51 @@ export class CodeAnalysisCache {
   /** @internal The source file for this text: the cached one, an incremental update of it, or a fresh parse. */
   sourceFile(ts: typeof TS, fileName: string, text: string, scriptKind: TS.ScriptKind): TS.SourceFile {
     const entry = this.entries.get(fileName);
+    const same = entry !== undefined && entry.scriptKind === scriptKind;
+    if (same && entry.text === text) {
+      this.touch(fileName, entry);
+      return entry.sourceFile;
+    }
     let sourceFile: TS.SourceFile | undefined;
-    if (entry && entry.scriptKind === scriptKind) {
-      if (entry.text === text) {
-        sourceFile = entry.sourceFile;
-      } else {
-        try {
-          sourceFile = ts.updateSourceFile(entry.sourceFile, text, changeRange(ts, entry.text, text));
-        } catch {
-          sourceFile = undefined; // the incremental parser rejected the old tree (its debug checks): parse afresh
-        }
+    let previous: Entry['previous'];
+    if (same) {
+      const range = changeRange(ts, entry.text, text);
+      try {
+        sourceFile = ts.updateSourceFile(entry.sourceFile, text, range);
+        const edit = { start: range.span.start, oldText: entry.text.slice(range.span.start, range.span.start + range.span.length), newLength: range.newLength };
+        previous = entry.discovery && { discovery: entry.discovery, edit };
+      } catch {
+        sourceFile = undefined; // the incremental parser rejected the old tree (its debug checks): parse afresh
       }
     }
     sourceFile ??= parseSource(ts, fileName, text, scriptKind);
-    this.entries.delete(fileName); // re-insert: the Map's order is the recency order
-    this.entries.set(fileName, { text, scriptKind, sourceFile, result: entry?.text === text && entry.scriptKind === scriptKind ? entry.result : undefined });
-    while (this.entries.size > this.maxFiles) this.entries.delete(this.entries.keys().next().value!);
+    this.touch(fileName, { text, scriptKind, sourceFile, previous });
     return sourceFile;
+  }
+
+  private touch(fileName: string, entry: Entry): void {
+    this.entries.delete(fileName); // re-insert: the Map's order is the recency order
+    this.entries.set(fileName, entry);
+    while (this.entries.size > this.maxFiles) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** @internal The previous version's discovery, and the edit since, when this text's tree was updated from it. */
+  previousDiscovery<T>(fileName: string, text: string, settings: IdenfySettings): { discovery: T; edit: TextEdit } | undefined {
+    const entry = this.entries.get(fileName);
+    const previous = entry?.text === text ? entry.previous : undefined;
+    return previous && previous.discovery.settings === settings ? { discovery: previous.discovery.value as T, edit: previous.edit } : undefined;
+  }
+
+  /** @internal Whether the analysis of this file's current text kept the previous version's discovery. */
+  keptDiscovery(fileName: string): boolean {
+    const entry = this.entries.get(fileName);
+    return entry?.discovery !== undefined && entry.discovery === entry.previous?.discovery;
+  }
+
+  /** @internal */
+  rememberDiscovery(fileName: string, text: string, settings: IdenfySettings, value: unknown): void {
+    const entry = this.entries.get(fileName);
+    if (entry && entry.text === text) entry.discovery = entry.previous && entry.previous.discovery.value === value ? entry.previous.discovery : { settings, value };
   }
 
   /** @internal The analysis remembered for exactly this text and settings object. */

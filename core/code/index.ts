@@ -18,15 +18,14 @@ import { PROJECT_CODES, validatePayload } from '../validate';
 import { DOCS } from '../rules/links';
 import { CodeAnalysisCache, parseSource } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
-import { MARKER, markedObjects } from './markers';
-import { bodyObjects, MERGED_OBJECTS, RequestFinder } from './requests';
+import { Discovery, discover, stillHolds } from './discovery';
+import { MERGED_OBJECTS } from './requests';
 import { fileUriToPath, ModuleGraph } from './modules';
 import { ResolutionContext, Resolver } from './resolve';
 import { identifierFindings, successStatusFindings } from './responseChecks';
 import { SourceIndex } from './sourceIndex';
 import { TypeNameMatcher, typeNameMatcher } from './typeNames';
 import { typescript } from './typescript';
-import { wrapperCallSites, wrapperPayloads } from './wrappers';
 
 export { CodeAnalysisCache } from './cache';
 export { isTokenEndpointUrl } from './endpoint';
@@ -78,8 +77,8 @@ export function analyzeCode(document: CodeDocument, settings: IdenfySettings, ca
   try {
     const sourceFile = cache ? cache.sourceFile(ts, fileName, text, scriptKind) : parseSource(ts, fileName, text, scriptKind);
     const context = modules ? new ResolutionContext(ts, modules) : undefined;
-    const analysis = analyzeSourceFile(ts, sourceFile, scriptKind, settings, typeNames, context, fileName);
-    if (modules && context) modules.recordDependencies(fileName, context.read);
+    const { analysis, modules: read } = analyzeSourceFile(ts, sourceFile, scriptKind, settings, typeNames, context, fileName, cache);
+    if (modules) modules.recordDependencies(fileName, read);
     cache?.remember(fileName, text, settings, analysis);
     return analysis;
   } catch (error) {
@@ -122,36 +121,16 @@ function analyzeSourceFile(
   typeNames: TypeNameMatcher,
   context: ResolutionContext | undefined,
   fileName: string,
-): CodeAnalysis {
+  cache: CodeAnalysisCache | undefined,
+): { analysis: CodeAnalysis; modules: readonly string[] } {
   const index = new SourceIndex(ts, sourceFile);
   const resolver = new Resolver(ts, index, context, fileUriToPath(fileName));
-  const requests = new RequestFinder(ts, resolver, index);
-
-  // Each object literal once, with the first reason found: calls, then wrappers, then types, then markers. Only
-  // literals of this document: a body built in another module is that module's finding.
-  const found = new Map<TS.ObjectLiteralExpression, { reason: CodePayload['reason']; via: string }>();
-  const add = (object: TS.ObjectLiteralExpression, reason: CodePayload['reason'], via: string) => {
-    if (!found.has(object) && (!context || index.contains(object))) found.set(object, { reason, via });
-  };
-  const requestCalls = new Set<TS.Node>();
-  const calls = index.candidateCalls(context !== undefined);
-  for (const call of calls) {
-    for (const { body, via } of requests.bodiesOf(call)) {
-      if (!context || index.contains(call)) requestCalls.add(call);
-      for (const object of bodyObjects(ts, resolver, body)) add(object, 'call', via);
-    }
-  }
-  for (const call of wrapperCallSites(ts, sourceFile)) {
-    for (const { object, via } of wrapperPayloads(ts, resolver, resolver, call)) add(object, 'call', via);
-  }
-  for (const { object, typeName, reference } of index.typedLiterals(typeNames.searchWords, typeNames.matches)) {
-    // A type name alone is not enough when its declaration is found and cannot be the token request (no clientId).
-    if (resolver.typeLacksMember(reference, 'clientId')) continue;
-    add(object, 'type', `type ${typeName}`);
-  }
-  if (sourceFile.text.includes(MARKER)) {
-    for (const object of markedObjects(ts, sourceFile, resolver)) add(object, 'marker', `// ${MARKER}`);
-  }
+  const text = sourceFile.text;
+  // After a keystroke, what was found in the previous version is usually still what there is to find (discovery.ts).
+  const previous = cache?.previousDiscovery<Discovery>(fileName, text, settings);
+  const discovery = previous && stillHolds(ts, previous.discovery, previous.edit, index, typeNames) ? previous.discovery : discover(ts, index, resolver, typeNames, context);
+  cache?.rememberDiscovery(fileName, text, settings, discovery);
+  const { found, requestCalls } = discovery;
 
   const converter = new PayloadConverter(ts, sourceFile, resolver);
   const payloads: CodePayload[] = [];
@@ -176,7 +155,8 @@ function analyzeSourceFile(
   // The code around the request: its success test and its error identifiers (see responseChecks.ts).
   for (const finding of successStatusFindings(ts, index, requestCalls)) findings.push(finding);
   for (const finding of identifierFindings(ts, sourceFile)) findings.push(finding);
-  return { payloads, findings: limitFindings(findings, sourceFile.text.length) };
+  const modules = context ? [...new Set([...discovery.modules, ...context.read])] : [];
+  return { analysis: { payloads, findings: limitFindings(findings, sourceFile.text.length) }, modules };
 }
 
 /**
@@ -210,19 +190,27 @@ function laterWrites(index: SourceIndex, resolver: Resolver, object: TS.ObjectLi
 function firstSyntaxError(ts: typeof TS, sourceFile: TS.SourceFile, object: TS.ObjectLiteralExpression, scriptKind: TS.ScriptKind): number | undefined {
   const start = object.getStart(sourceFile);
   const text = sourceFile.text;
+  // A payload node an incremental parse reused, with the same text: the same answer, without parsing it again.
+  const own = text.slice(start, object.end);
+  const known = SYNTAX_PROBES.get(object);
+  if (known && known.text === own && known.scriptKind === scriptKind) return known.error === undefined ? undefined : start + known.error;
+  const error = probeSyntax(ts, own, scriptKind);
+  SYNTAX_PROBES.set(object, { text: own, scriptKind, error });
+  return error === undefined ? undefined : start + error;
+}
+
+/** The last probe of each payload literal: its text, and where in it the first syntax error is. */
+const SYNTAX_PROBES = new WeakMap<TS.ObjectLiteralExpression, { readonly text: string; readonly scriptKind: TS.ScriptKind; readonly error: number | undefined }>();
+
+/** Where the first syntax error of an object literal's text is (an offset into that text), if it has one. */
+function probeSyntax(ts: typeof TS, own: string, scriptKind: TS.ScriptKind): number | undefined {
   const prefix = 'async function* payload() { return (';
-  const probe = ts.createSourceFile(
-    'payload',
-    `${prefix}${text.slice(start, object.end)}\n); }`,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    scriptKind,
-  );
+  const probe = ts.createSourceFile('payload', `${prefix}${own}\n); }`, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
   const diagnostics = (probe as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (diagnostics.length === 0) return undefined;
   let first = Infinity;
   for (const d of diagnostics) if (d.start < first) first = d.start;
-  return Math.min(object.end, start + Math.max(0, first - prefix.length));
+  return Math.min(own.length, Math.max(0, first - prefix.length));
 }
 
 /**

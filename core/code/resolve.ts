@@ -18,6 +18,12 @@ export interface FunctionTarget {
   readonly fn: TS.FunctionLikeDeclaration;
 }
 
+/** A function resolution reaches: its file's index records it as read (its body now matters to the analysis). */
+function functionTarget(resolver: Resolver, fn: TS.FunctionLikeDeclaration): FunctionTarget {
+  resolver.index.readFunctions.push(fn);
+  return { resolver, fn };
+}
+
 /**
  * One analysis's view of the other modules: the resolvers of the files read so far (each file once), what was read
  * (recorded as the document's dependencies), and a budget so a huge import graph cannot stall a keystroke.
@@ -445,7 +451,7 @@ export class Resolver {
     const asFunction = (resolver: Resolver, node: TS.Node | undefined): FunctionTarget | undefined => {
       if (!node) return undefined;
       const value = this.ts.isExpression(node) ? unwrapExpression(this.ts, node) : node;
-      return isFunctionLike(this.ts, value) && (value as TS.FunctionLikeDeclaration).body ? { resolver, fn: value as TS.FunctionLikeDeclaration } : undefined;
+      return isFunctionLike(this.ts, value) && (value as TS.FunctionLikeDeclaration).body ? functionTarget(resolver, value as TS.FunctionLikeDeclaration) : undefined;
     };
     if (e.kind === K.Identifier) {
       const declaration = this.declarationOf((e as TS.Identifier).text, e.end);
@@ -483,10 +489,10 @@ export class Resolver {
   /** @internal */
   functionOfDeclaration(declaration: Declaration): FunctionTarget | undefined {
     const node = declaration.node;
-    if (isFunctionLike(this.ts, node) && (node as TS.FunctionLikeDeclaration).body) return { resolver: this, fn: node as TS.FunctionLikeDeclaration };
+    if (isFunctionLike(this.ts, node) && (node as TS.FunctionLikeDeclaration).body) return functionTarget(this, node as TS.FunctionLikeDeclaration);
     const value = this.initializerOf(declaration);
     const unwrapped = value && unwrapExpression(this.ts, value);
-    return unwrapped && isFunctionLike(this.ts, unwrapped) && (unwrapped as TS.FunctionLikeDeclaration).body ? { resolver: this, fn: unwrapped as TS.FunctionLikeDeclaration } : undefined;
+    return unwrapped && isFunctionLike(this.ts, unwrapped) && (unwrapped as TS.FunctionLikeDeclaration).body ? functionTarget(this, unwrapped as TS.FunctionLikeDeclaration) : undefined;
   }
 
   /** The class an expression names (here or imported). */
@@ -504,12 +510,13 @@ export class Resolver {
 
   /** @internal A method (or arrow-function field) of a class. */
   methodOf(classNode: TS.ClassLikeDeclaration, name: string): FunctionTarget | undefined {
+    this.index.memberKeys.add(name);
     for (const member of classNode.members) {
       if (!member.name || this.propertyName(member.name) !== name) continue;
-      if (this.ts.isMethodDeclaration(member) && member.body) return { resolver: this, fn: member };
+      if (this.ts.isMethodDeclaration(member) && member.body) return functionTarget(this, member);
       if (this.ts.isPropertyDeclaration(member) && member.initializer) {
         const value = unwrapExpression(this.ts, member.initializer);
-        if (isFunctionLike(this.ts, value) && (value as TS.FunctionLikeDeclaration).body) return { resolver: this, fn: value as TS.FunctionLikeDeclaration };
+        if (isFunctionLike(this.ts, value) && (value as TS.FunctionLikeDeclaration).body) return functionTarget(this, value as TS.FunctionLikeDeclaration);
       }
     }
     return undefined;
@@ -642,6 +649,7 @@ export class Resolver {
   }
 
   private classProperty(classNode: TS.ClassLikeDeclaration, key: string): TS.PropertyDeclaration | undefined {
+    this.index.memberKeys.add(key);
     return classNode.members.find((member): member is TS.PropertyDeclaration => member.kind === this.K.PropertyDeclaration && this.propertyName(member.name!) === key);
   }
 

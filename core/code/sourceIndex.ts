@@ -66,6 +66,11 @@ export class SourceIndex {
   private readonly names = new Map<string, NameInfo>();
   private readonly containsMemo = new WeakMap<TS.Node, boolean>();
   private readonly text: string;
+  /** Functions whose bodies resolution read (wrappers, `buildPayload()`), and class members it looked up by name. */
+  readonly readFunctions: TS.Node[] = [];
+  readonly memberKeys = new Set<string>();
+  /** Every word searched for in the text (names looked up included). */
+  readonly searched = new Set<string>();
 
   constructor(
     private readonly ts: typeof TS,
@@ -142,6 +147,7 @@ export class SourceIndex {
 
   /** Start offsets of `word` standing alone (not inside a longer identifier), in code, strings or comments alike. */
   occurrences(word: string): number[] {
+    this.searched.add(word);
     const found: number[] = [];
     const text = this.text;
     if (word === '') return found; // a missing identifier of a syntax error has no text: it occurs nowhere
