@@ -122,10 +122,14 @@ export class CodeAnalysisCache {
   }
 }
 
-export function parseSource(ts: typeof TS, fileName: string, text: string, scriptKind: TS.ScriptKind): TS.SourceFile {
-  // JSDoc is never read here: skipping it makes the parse cheaper than the editor's own. No parent pointers: they cost
-  // a quarter of a parse (SourceIndex climbs them where an incremental parse has set them, and descends otherwise).
-  return ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
+/**
+ * @param withParents set parent pointers. Not for the open document: they cost a quarter of a parse (SourceIndex climbs
+ * them where an incremental parse has set them, and descends otherwise). Other modules are parsed with them, once per
+ * version: a node without a parent then always belongs to the open document's own fresh tree (`SourceIndex.contains`).
+ */
+export function parseSource(ts: typeof TS, fileName: string, text: string, scriptKind: TS.ScriptKind, withParents = false): TS.SourceFile {
+  // JSDoc is never read here: skipping it makes the parse cheaper than the editor's own.
+  return ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, withParents, scriptKind);
 }
 
 /** The edit between two texts as one range: the common prefix and suffix are unchanged. */

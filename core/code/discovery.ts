@@ -57,7 +57,7 @@ export function discover(ts: typeof TS, index: SourceIndex, resolver: Resolver, 
   if (sourceFile.text.includes(MARKER)) {
     for (const object of markedObjects(ts, sourceFile, resolver)) add(object, 'marker', `// ${MARKER}`);
   }
-  const ownFunctions = index.readFunctions.filter((fn) => index.contains(fn));
+  const ownFunctions = [...index.readFunctions].filter((fn) => index.contains(fn));
   return {
     found,
     requestCalls,

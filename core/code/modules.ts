@@ -94,7 +94,7 @@ export class ModuleGraph {
     let file: ModuleFile | undefined;
     if (text !== undefined) {
       try {
-        const sourceFile = parseSource(ts, path, text, scriptKindOfPath(ts, path));
+        const sourceFile = parseSource(ts, path, text, scriptKindOfPath(ts, path), true);
         file = { path, text, sourceFile, index: new SourceIndex(ts, sourceFile) };
       } catch {
         file = undefined; // pathological nesting: treated as unreadable

@@ -20,7 +20,7 @@ export interface FunctionTarget {
 
 /** A function resolution reaches: its file's index records it as read (its body now matters to the analysis). */
 function functionTarget(resolver: Resolver, fn: TS.FunctionLikeDeclaration): FunctionTarget {
-  resolver.index.readFunctions.push(fn);
+  resolver.index.readFunctions.add(fn);
   return { resolver, fn };
 }
 

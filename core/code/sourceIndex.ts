@@ -66,8 +66,10 @@ export class SourceIndex {
   private readonly names = new Map<string, NameInfo>();
   private readonly containsMemo = new WeakMap<TS.Node, boolean>();
   private readonly text: string;
+  /** Parsed afresh (no parent pointers), not by an incremental parse. */
+  private readonly fresh: boolean;
   /** Functions whose bodies resolution read (wrappers, `buildPayload()`), and class members it looked up by name. */
-  readonly readFunctions: TS.Node[] = [];
+  readonly readFunctions = new Set<TS.Node>();
   readonly memberKeys = new Set<string>();
   /** Every word searched for in the text (names looked up included). */
   readonly searched = new Set<string>();
@@ -78,6 +80,7 @@ export class SourceIndex {
   ) {
     this.K = ts.SyntaxKind;
     this.text = sourceFile.text;
+    this.fresh = sourceFile.statements.length === 0 || sourceFile.statements[0].parent === undefined;
   }
 
   // ---- positions ------------------------------------------------------------------------------------------------
@@ -127,7 +130,7 @@ export class SourceIndex {
     return at === -1 ? undefined : path.slice(0, at + 1);
   }
 
-  /** Whether `node` is a node of this file's tree (not of another module's). */
+  /** Whether `node` is a node of this file's tree (not of another module's, nor of an older version of this one). */
   contains(node: TS.Node): boolean {
     if (node === this.sourceFile) return true;
     if (node.parent !== undefined) {
@@ -137,9 +140,12 @@ export class SourceIndex {
       while (root.parent !== undefined) root = root.parent;
       return root === this.sourceFile;
     }
+    // Without a parent: other modules' trees always have them (modules.ts), so in a fresh parse of this file (none
+    // anywhere) the node is one of ours. In an incremental parse's tree (all set) it is a node of an older version.
+    if (this.fresh) return node.pos >= 0 && node.end <= this.sourceFile.end;
     let answer = this.containsMemo.get(node);
     if (answer === undefined) {
-      answer = node === this.sourceFile || (node.end <= this.sourceFile.end && node.pos >= 0 && this.ancestorsOf(node) !== undefined);
+      answer = node.end <= this.sourceFile.end && node.pos >= 0 && this.ancestorsOf(node) !== undefined;
       this.containsMemo.set(node, answer);
     }
     return answer;
