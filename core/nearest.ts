@@ -58,7 +58,27 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * (an ambiguous suggestion is worse than none).
  */
 export function nearest(input: string, candidates: readonly string[] | ReadonlySet<string>): string | undefined {
-  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
+  // The same unknown key comes back on every keystroke: answer it from memory. Candidate lists are module constants
+  // or settings, long-lived objects (a list built per call would make every analysis allocate a memo entry).
+  let answers = remembered.get(candidates);
+  if (!answers) remembered.set(candidates, (answers = new Map()));
+  if (answers.has(input)) return answers.get(input);
+  const answer = nearestAmong(input, Array.isArray(candidates) ? (candidates as readonly string[]) : listOf(candidates as ReadonlySet<string>));
+  if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();
+  answers.set(input, answer);
+  return answer;
+}
+
+const remembered = new WeakMap<object, Map<string, string | undefined>>();
+const MAX_REMEMBERED_ANSWERS = 256;
+const setLists = new WeakMap<ReadonlySet<string>, readonly string[]>();
+function listOf(set: ReadonlySet<string>): readonly string[] {
+  let list = setLists.get(set);
+  if (!list) setLists.set(set, (list = [...set]));
+  return list;
+}
+
+function nearestAmong(input: string, list: readonly string[]): string | undefined {
   const folded = foldedOf(list);
   const target = fold(input);
   if (!target) return undefined;

@@ -264,7 +264,7 @@ class PayloadChecker {
     this.bad(value, `${name} must be a date written YYYY-MM-DD; got "${text}".`, doc, path, iso ? [{ kind: 'replaceValue', node: value, to: iso }] : undefined);
   }
 
-  private checkEnum(value: PayloadNode, name: string, path: string, doc: DocPage, values: readonly string[], legacy: readonly string[] = []): void {
+  private checkEnum(value: PayloadNode, name: string, path: string, doc: DocPage, values: readonly string[], legacy: readonly string[] = NO_LEGACY_VALUES): void {
     if (value.type === 'string') {
       const text = value.value as string;
       if (values.includes(text)) return;
@@ -274,7 +274,7 @@ class PayloadChecker {
         });
         return;
       }
-      this.bad(value, `${name} must be one of ${values.join(', ')}; got "${text}".`, doc, path, this.suggest(value, text, [...values, ...legacy]));
+      this.bad(value, `${name} must be one of ${values.join(', ')}; got "${text}".`, doc, path, this.suggest(value, text, enumCandidates(values, legacy)));
       return;
     }
     this.bad(value, `${name} must be one of ${values.join(', ')}; got ${describe(value)}.`, doc, path);
@@ -390,7 +390,7 @@ class PayloadChecker {
         for (const [key, item, property] of entries(value)) {
           if (shape.skipKeysWithoutValue && (item.type === 'unknown' || item.type === 'null')) continue;
           const known = Object.prototype.hasOwnProperty.call(shape.properties, key) ? shape.properties[key] : undefined;
-          if (!known) this.unknownKey(property, key, Object.keys(shape.properties), `${at.path}.${key}`, doc);
+          if (!known) this.unknownKey(property, key, keysOf(shape.properties), `${at.path}.${key}`, doc);
           else this.checkShape(known.shape, item, childAt(at, key, shape), doc);
         }
         return;
@@ -524,6 +524,27 @@ interface ShapeAt {
   readonly path: string;
   readonly key: string;
   readonly inStep: string;
+}
+
+const NO_LEGACY_VALUES: readonly string[] = Object.freeze([]);
+const enumLists = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+
+/** An enum's values and its legacy values as one suggestion list, the same object each time (nearest.ts remembers by it). */
+function enumCandidates(values: readonly string[], legacy: readonly string[]): readonly string[] {
+  let byLegacy = enumLists.get(values);
+  if (!byLegacy) enumLists.set(values, (byLegacy = new WeakMap()));
+  let list = byLegacy.get(legacy);
+  if (!list) byLegacy.set(legacy, (list = [...values, ...legacy]));
+  return list;
+}
+
+const shapeKeys = new WeakMap<object, readonly string[]>();
+
+/** A record shape's keys, the same array each time. */
+function keysOf(properties: object): readonly string[] {
+  let keys = shapeKeys.get(properties);
+  if (!keys) shapeKeys.set(properties, (keys = Object.keys(properties)));
+  return keys;
 }
 
 function childAt(at: ShapeAt, key: string, parent: Shape): ShapeAt {
