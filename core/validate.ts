@@ -353,16 +353,9 @@ class PayloadChecker {
 
   private checkUrl(value: PayloadNode, name: string, path: string, doc: DocPage): void {
     const text = value.value as string;
-    let url: URL | undefined;
-    try {
-      url = new URL(text);
-    } catch {
-      url = undefined;
-    }
-    // The WHATWG parser forgives "https:example.com" and "https:/example.com"; a URL validator on the server does not.
-    const slashes = /^\s*https?:\/\//i.test(text);
-    if (url && url.protocol === 'https:' && url.hostname && slashes) return;
-    if (url && url.protocol === 'http:' && slashes) {
+    const kind = urlKind(text);
+    if (kind === 'https') return;
+    if (kind === 'http') {
       this.bad(value, `${name} must be an https:// URL; got "${text}".`, doc, path, [{ kind: 'replaceValue', node: value, to: 'https://' + text.trim().slice('http://'.length) }]);
       return;
     }
@@ -524,6 +517,25 @@ interface ShapeAt {
   readonly path: string;
   readonly key: string;
   readonly inStep: string;
+}
+
+/** What a URL value is, remembered per text: the same redirect URLs come back on every keystroke. */
+const urlKinds = new Map<string, 'https' | 'http' | 'invalid'>();
+function urlKind(text: string): 'https' | 'http' | 'invalid' {
+  let kind = urlKinds.get(text);
+  if (kind !== undefined) return kind;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  // The WHATWG parser forgives "https:example.com" and "https:/example.com"; a URL validator on the server does not.
+  const slashes = /^\s*https?:\/\//i.test(text);
+  kind = url && url.protocol === 'https:' && url.hostname && slashes ? 'https' : url && url.protocol === 'http:' && slashes ? 'http' : 'invalid';
+  if (urlKinds.size >= 256) urlKinds.clear();
+  if (text.length <= 2048) urlKinds.set(text, kind);
+  return kind;
 }
 
 const NO_LEGACY_VALUES: readonly string[] = Object.freeze([]);
