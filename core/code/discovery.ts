@@ -7,6 +7,7 @@ import { SourceIndex } from './sourceIndex';
 import { TypeNameMatcher } from './typeNames';
 import { wrapperCallSites, wrapperPayloads } from './wrappers';
 
+/** Why a literal is a payload: it is sent (directly or through a wrapper), typed as the request, or marked. */
 export type PayloadReason = 'call' | 'type' | 'marker';
 
 /**

@@ -18,7 +18,7 @@ import { PROJECT_CODES, validatePayload } from '../validate';
 import { DOCS } from '../rules/links';
 import { CodeAnalysisCache, parseSource } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
-import { Discovery, discover, stillHolds } from './discovery';
+import { Discovery, discover, PayloadReason, stillHolds } from './discovery';
 import { MERGED_OBJECTS } from './requests';
 import { fileUriToPath, ModuleGraph } from './modules';
 import { ResolutionContext, Resolver } from './resolve';
@@ -43,7 +43,7 @@ export interface CodeDocument {
 export interface CodePayload {
   /** The object literal, as the payload model: literals as values, computed values `unknown`, spreads `hasSpread`. */
   readonly root: PayloadNode;
-  readonly reason: 'call' | 'type' | 'marker';
+  readonly reason: PayloadReason;
   /** How it was found: `fetch`, `axios.post`, `type CreateIdenfyTokenRequest`, `// @idenfy-token`. */
   readonly via?: string;
 }

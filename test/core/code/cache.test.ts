@@ -2,24 +2,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyzeCode, CodeAnalysis, CodeAnalysisCache, createLanguageService, DEFAULT_SETTINGS, normalizeSettings } from '../../../core';
+import { analyzeCode, CodeAnalysisCache, createLanguageService, DEFAULT_SETTINGS, normalizeSettings } from '../../../core';
 import { benchSource } from '../../../tools/bench/code';
-import { plain, TOKEN_URL } from './helpers';
+import { prng } from '../fuzzHelpers';
+import { comparable, TOKEN_URL } from './helpers';
 import { fixturePath } from '../../fixtureFiles';
 
 /** The incremental path (cached SourceFile + ts.updateSourceFile) must give exactly what a fresh parse gives. */
 
 const FIXTURES = fixturePath('code');
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   'a',
@@ -62,22 +53,11 @@ const SNIPPETS = [
   ' satisfies IdenfyTokenRequest',
 ];
 
-/** Findings and payloads in comparable form (fix hints hold nodes: compare their spans). */
-function comparable(analysis: CodeAnalysis): unknown {
-  return {
-    payloads: analysis.payloads.map((p) => ({ ...p, root: plain(p.root) })),
-    findings: analysis.findings.map((f) => ({
-      ...f,
-      fixes: f.fixes?.map((fix) => JSON.stringify(fix, (key, value) => (key === 'parent' || key === 'children' ? undefined : value))),
-    })),
-  };
-}
-
 describe('incremental analysis equals a fresh parse', () => {
   const files = readdirSync(FIXTURES).filter((f) => /\.[cm]?[jt]sx?$/.test(f));
   for (const [index, file] of files.entries()) {
     test(`${file}: 250 random edits`, () => {
-      const next = random(1000 + index);
+      const next = prng(1000 + index);
       const cache = new CodeAnalysisCache();
       const original = readFileSync(join(FIXTURES, file), 'utf8');
       let text = original;
@@ -99,7 +79,7 @@ describe('incremental analysis equals a fresh parse', () => {
   }
 
   test('a 1,500-line file: 60 random edits reuse most of the tree and still agree', () => {
-    const next = random(7);
+    const next = prng(7);
     const cache = new CodeAnalysisCache();
     let text = benchSource(true, 1500);
     for (let edit = 0; edit < 60; edit++) {

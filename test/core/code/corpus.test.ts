@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeCode, DEFAULT_SETTINGS, ModuleGraph } from '../../../core';
 import { annotationLines } from '../../fixtureFiles';
-import { lineColumn } from './helpers';
+import { lineColumn, sourceFiles } from './helpers';
 
 /**
  * The corpus of real TS/JS integrations (test/fixtures/code-corpus, one folder each, SOURCES.md): every file is
@@ -27,16 +27,6 @@ interface Score {
   matched: number;
   falseAlarms: string[];
   missed: string[];
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.[cm]?[jt]sx?$/.test(name)) out.push(path);
-  }
-  return out.sort();
 }
 
 function expectations(text: string): { payloads: Map<string, string>; findings: string[] } {

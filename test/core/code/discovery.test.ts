@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyzeCode, CodeAnalysis, CodeAnalysisCache, DEFAULT_SETTINGS, ModuleGraph } from '../../../core';
+import { analyzeCode, CodeAnalysisCache, DEFAULT_SETTINGS, ModuleGraph } from '../../../core';
 import { benchSource } from '../../../tools/bench/code';
 import { fixturePath } from '../../fixtureFiles';
-import { plain, TOKEN_URL } from './helpers';
+import { prng } from '../fuzzHelpers';
+import { comparable, sourceFiles, TOKEN_URL } from './helpers';
 
 /**
  * Keeping what was found across a keystroke (core/code/discovery.ts): after a word edit the analysis may keep the
@@ -13,25 +14,6 @@ import { plain, TOKEN_URL } from './helpers';
  * analysis of the same text gives; the kept discovery is really used for edits in ordinary code (else the speed-up
  * is not there); and the edits that change what is found (a name, a member, a key, the URL, a keyword) never keep it.
  */
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function comparable(analysis: CodeAnalysis): unknown {
-  return {
-    payloads: analysis.payloads.map((p) => ({ ...p, root: plain(p.root) })),
-    findings: analysis.findings.map((f) => ({
-      ...f,
-      fixes: f.fixes?.map((fix) => JSON.stringify(fix, (key, value) => (key === 'parent' || key === 'children' ? undefined : value))),
-    })),
-  };
-}
 
 const isLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 
@@ -55,7 +37,7 @@ interface Run {
 
 /** Word edits one after another on `original` (back to it every 10), each compared with a fresh analysis. */
 function typeWords(original: string, fileName: string, seed: number, edits: number, modules?: () => ModuleGraph): Run {
-  const next = random(seed);
+  const next = prng(seed);
   const cache = new CodeAnalysisCache();
   const graph = modules?.();
   let text = original;
@@ -73,16 +55,6 @@ function typeWords(original: string, fileName: string, seed: number, edits: numb
     if (cache.keptDiscovery(fileName)) run.kept++;
   }
   return run;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.[cm]?[jt]sx?$/.test(name)) out.push(path);
-  }
-  return out.sort();
 }
 
 const diskModules = () =>

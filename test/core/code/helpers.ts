@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeCode, CodeAnalysis, DEFAULT_SETTINGS, Finding, IdenfySettings, PayloadNode } from '../../../core';
 
 export const TOKEN_URL = 'https://ivs.idenfy.com/api/v2/token';
@@ -58,4 +60,26 @@ export function toJson(node: PayloadNode): unknown {
     default:
       return node.value;
   }
+}
+
+/** An analysis in comparable form: payload trees without parent links, fix hints by their spans (they hold nodes). */
+export function comparable(analysis: CodeAnalysis): unknown {
+  return {
+    payloads: analysis.payloads.map((p) => ({ ...p, root: plain(p.root) })),
+    findings: analysis.findings.map((f) => ({
+      ...f,
+      fixes: f.fixes?.map((fix) => JSON.stringify(fix, (key, value) => (key === 'parent' || key === 'children' ? undefined : value))),
+    })),
+  };
+}
+
+/** The TS/JS files under a folder, recursively, sorted. */
+export function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
+    else if (/\.[cm]?[jt]sx?$/.test(name)) out.push(path);
+  }
+  return out.sort();
 }
