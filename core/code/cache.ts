@@ -132,6 +132,16 @@ export function parseSource(ts: typeof TS, fileName: string, text: string, scrip
   return ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, withParents, scriptKind);
 }
 
+/** Whether a tree came from a fresh parse here (no parent pointers anywhere) rather than from an incremental one. */
+export function parsedAfresh(sourceFile: TS.SourceFile): boolean {
+  return sourceFile.statements[0]?.parent === undefined;
+}
+
+/** The syntax errors TypeScript's parser recorded for a tree (an internal field: the compiler API reads it the same way). */
+export function syntaxErrorsOf(sourceFile: TS.SourceFile): readonly TS.DiagnosticWithLocation[] {
+  return (sourceFile as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
+
 /** The edit between two texts as one range: the common prefix and suffix are unchanged. */
 export function changeRange(ts: typeof TS, before: string, after: string): TS.TextChangeRange {
   const shortest = Math.min(before.length, after.length);

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { TextEdit } from './cache';
+import { syntaxErrorsOf, TextEdit } from './cache';
 import { MARKER, markedObjects } from './markers';
 import { bodyObjects, RequestFinder } from './requests';
 import { ResolutionContext, Resolver } from './resolve';
@@ -65,7 +65,7 @@ export function discover(ts: typeof TS, index: SourceIndex, resolver: Resolver, 
     anchors: [...found.keys(), ...calls, ...sites, ...ownFunctions],
     words: new Set([...index.searched, ...index.memberKeys]),
     modules: context ? [...context.read] : [],
-    syntaxErrors: syntaxErrorCount(sourceFile),
+    syntaxErrors: syntaxErrorsOf(sourceFile).length,
   };
 }
 
@@ -88,7 +88,7 @@ export function stillHolds(ts: typeof TS, previous: Discovery, edit: TextEdit, i
   const text = sourceFile.text;
   const editEnd = edit.start + edit.newLength;
   if (!ASCII_WORD.test(edit.oldText) || !ASCII_WORD.test(text.slice(edit.start, editEnd))) return false;
-  if (syntaxErrorCount(sourceFile) !== previous.syntaxErrors) return false;
+  if (syntaxErrorsOf(sourceFile).length !== previous.syntaxErrors) return false;
 
   let left = edit.start;
   while (left > 0 && isWordCharacter(text.charCodeAt(left - 1))) left--;
@@ -139,10 +139,6 @@ function enclosingStatement(ts: typeof TS, path: readonly TS.Node[]): TS.Node | 
 function isKeyword(ts: typeof TS, word: string): boolean {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, word);
   return scanner.scan() !== ts.SyntaxKind.Identifier || scanner.getTokenEnd() !== word.length;
-}
-
-function syntaxErrorCount(sourceFile: TS.SourceFile): number {
-  return (sourceFile as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
 }
 
 function isWordCharacter(code: number): boolean {

@@ -16,7 +16,7 @@ import { limitFindings } from '../limits';
 import { IdenfySettings } from '../settings';
 import { PROJECT_CODES, validatePayload } from '../validate';
 import { DOCS } from '../rules/links';
-import { CodeAnalysisCache, parseSource } from './cache';
+import { CodeAnalysisCache, parseSource, syntaxErrorsOf } from './cache';
 import { PayloadConverter, RootChanges } from './convert';
 import { Discovery, discover, PayloadReason, stillHolds } from './discovery';
 import { MERGED_OBJECTS } from './requests';
@@ -206,7 +206,7 @@ const SYNTAX_PROBES = new WeakMap<TS.ObjectLiteralExpression, { readonly text: s
 function probeSyntax(ts: typeof TS, own: string, scriptKind: TS.ScriptKind): number | undefined {
   const prefix = 'async function* payload() { return (';
   const probe = ts.createSourceFile('payload', `${prefix}${own}\n); }`, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
-  const diagnostics = (probe as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const diagnostics = syntaxErrorsOf(probe);
   if (diagnostics.length === 0) return undefined;
   let first = Infinity;
   for (const d of diagnostics) if (d.start < first) first = d.start;

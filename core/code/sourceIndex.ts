@@ -1,4 +1,5 @@
 import type * as TS from 'typescript';
+import { parsedAfresh } from './cache';
 
 /**
  * What payload detection asks of a parsed file, answered lazily from the text instead of one walk over every node:
@@ -80,7 +81,7 @@ export class SourceIndex {
   ) {
     this.K = ts.SyntaxKind;
     this.text = sourceFile.text;
-    this.fresh = sourceFile.statements.length === 0 || sourceFile.statements[0].parent === undefined;
+    this.fresh = parsedAfresh(sourceFile);
   }
 
   // ---- positions ------------------------------------------------------------------------------------------------
@@ -141,7 +142,8 @@ export class SourceIndex {
       return root === this.sourceFile;
     }
     // Without a parent: other modules' trees always have them (modules.ts), so in a fresh parse of this file (none
-    // anywhere) the node is one of ours. In an incremental parse's tree (all set) it is a node of an older version.
+    // anywhere) the node is one of ours. In an incremental parse's tree (all set) it should be a node of an older
+    // version: the descent below makes sure.
     if (this.fresh) return node.pos >= 0 && node.end <= this.sourceFile.end;
     let answer = this.containsMemo.get(node);
     if (answer === undefined) {

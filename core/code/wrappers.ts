@@ -1,4 +1,5 @@
 import type * as TS from 'typescript';
+import { parsedAfresh } from './cache';
 import { bodyObjects, describeCallee, RequestFinder } from './requests';
 import { FunctionTarget, Resolver } from './resolve';
 import { unwrapExpression } from './sourceIndex';
@@ -94,8 +95,7 @@ export function wrapperCallSites(ts: typeof TS, sourceFile: TS.SourceFile): TS.C
     }
     return true;
   };
-  // Parent pointers mark a tree an incremental parse produced (a fresh parse here sets none, see cache.ts).
-  if (sourceFile.statements[0]?.parent === undefined) {
+  if (parsedAfresh(sourceFile)) {
     const visit = (node: TS.Node): undefined => {
       if (visitSite(node)) ts.forEachChild(node, visit);
       return undefined;
