@@ -19,6 +19,8 @@ export const MAX_QUOTED_LENGTH = 100;
 export const QUOTED_PREFIX_LENGTH = 40;
 /** An unquoted word (a key name, a path) in a message longer than this is cut the same way. */
 export const MAX_WORD_LENGTH = 120;
+/** A whole message is cut past this many characters (an unterminated quote must not make it unbounded). */
+export const MAX_MESSAGE_LENGTH = 2000;
 
 /**
  * The first MAX_FINDINGS findings (in document order), then "and N more"; every message shortened; every span (and
@@ -69,12 +71,10 @@ export function shortenMessage(message: string): string {
   if (message.length <= MAX_QUOTED_LENGTH) return message;
   // Most messages quote nothing long and have no long word: one scan, no regex, no copy. (Without a backslash the
   // quoted parts QUOTED finds are exactly the text between consecutive quotes.)
-  if (message.length <= 2000 && !message.includes('\\') && !hasLongQuote(message) && !hasLongWord(message)) return message;
+  if (message.length <= MAX_MESSAGE_LENGTH && !message.includes('\\') && !hasLongQuote(message) && !hasLongWord(message)) return message;
   let out = message.replace(QUOTED, (whole, inner: string) => (inner.length > MAX_QUOTED_LENGTH ? `"${prefix(inner, QUOTED_PREFIX_LENGTH)}…"` : whole));
   if (out.length > MAX_WORD_LENGTH && hasLongWord(out)) out = out.replace(LONG_WORD, (word) => `${prefix(word, MAX_WORD_LENGTH)}…`);
-  // An unterminated quote (a value holding `"`) still cannot make the message unbounded.
-  const limit = 2000;
-  if (out.length > limit) out = `${prefix(out, limit)}…`;
+  if (out.length > MAX_MESSAGE_LENGTH) out = `${prefix(out, MAX_MESSAGE_LENGTH)}…`;
   return out;
 }
 
@@ -118,7 +118,7 @@ function hasLongWord(text: string): boolean {
 }
 
 /** The first `length` UTF-16 code units, not splitting a surrogate pair (nor an escape such as `\"`). */
-function prefix(text: string, length: number): string {
+export function prefix(text: string, length: number): string {
   let end = length;
   const c = text.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCode, DEFAULT_SETTINGS } from '../../core';
 import { analyzeJson } from '../../core/json';
-import { MAX_FINDINGS, MAX_QUOTED_LENGTH, MAX_WORD_LENGTH, shortenMessage, TOO_MANY_FINDINGS } from '../../core/limits';
+import { MAX_FINDINGS, MAX_MESSAGE_LENGTH, MAX_QUOTED_LENGTH, MAX_WORD_LENGTH, prefix, QUOTED_PREFIX_LENGTH, shortenMessage, TOO_MANY_FINDINGS } from '../../core/limits';
 import { baseName } from '../../core/paths';
 
 const json = (text: string, isPayloadFile = true) => analyzeJson({ text, allowComments: false, isPayloadFile, path: '/w/request.idenfy.json' }, DEFAULT_SETTINGS);
@@ -78,20 +78,11 @@ describe('long values in messages', () => {
 
   it('the quick path for ordinary messages gives what the regular expressions give (a differential test)', () => {
     // The regex-only shortening, as it was before the one-scan path that returns most messages untouched.
-    const cut = (text: string, length: number) => {
-      let end = length;
-      const c = text.charCodeAt(end - 1);
-      if (c >= 0xd800 && c <= 0xdbff) end--;
-      let backslashes = 0;
-      while (end - 1 - backslashes >= 0 && text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
-      if (backslashes % 2 === 1) end--;
-      return text.slice(0, end);
-    };
     const reference = (message: string) => {
       if (message.length <= MAX_QUOTED_LENGTH) return message;
-      let out = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (inner.length > MAX_QUOTED_LENGTH ? `"${cut(inner, 40)}…"` : whole));
-      out = out.replace(new RegExp(`[^\\s"]{${MAX_WORD_LENGTH + 1},}`, 'g'), (w) => `${cut(w, MAX_WORD_LENGTH)}…`);
-      return out.length > 2000 ? `${cut(out, 2000)}…` : out;
+      let out = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (inner.length > MAX_QUOTED_LENGTH ? `"${prefix(inner, QUOTED_PREFIX_LENGTH)}…"` : whole));
+      out = out.replace(new RegExp(`[^\\s"]{${MAX_WORD_LENGTH + 1},}`, 'g'), (w) => `${prefix(w, MAX_WORD_LENGTH)}…`);
+      return out.length > MAX_MESSAGE_LENGTH ? `${prefix(out, MAX_MESSAGE_LENGTH)}…` : out;
     };
     let seed = 11;
     const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
