@@ -100,13 +100,13 @@ export class CodeAnalysisCache {
   /** @internal Whether the analysis of this file's current text kept the previous version's discovery. */
   keptDiscovery(fileName: string): boolean {
     const entry = this.entries.get(fileName);
-    return entry?.discovery !== undefined && entry.discovery === entry.previous?.discovery;
+    return entry?.discovery !== undefined && entry.discovery.value === entry.previous?.discovery.value;
   }
 
   /** @internal */
   rememberDiscovery(fileName: string, text: string, settings: IdenfySettings, value: unknown): void {
     const entry = this.entries.get(fileName);
-    if (entry && entry.text === text) entry.discovery = entry.previous && entry.previous.discovery.value === value ? entry.previous.discovery : { settings, value };
+    if (entry && entry.text === text) entry.discovery = { settings, value };
   }
 
   /** @internal The analysis remembered for exactly this text and settings object. */
