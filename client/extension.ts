@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_IDS } from '../core';
-import { PayloadAtRequest } from '../protocol';
+import { CODE_CACHE_DIR_VARIABLE, PayloadAtRequest } from '../protocol';
 import { registerErrorIdentifierHover } from './errorHover';
 import { registerOptInCommand } from './optIn';
 import { registerSendCommands, SendApi } from './send/commands';
@@ -22,6 +22,16 @@ export function payloadDocumentSelector(): { language: string; scheme: string }[
   return PAYLOAD_LANGUAGES.map((language) => ({ language, scheme: '*' }));
 }
 
+/**
+ * The server's environment: the editor's, plus the folder where the server keeps V8's compiled code between starts
+ * (server/codeCache.ts; the extension's own global storage, removed with the extension).
+ */
+function serverEnvironment(context: vscode.ExtensionContext): NodeJS.ProcessEnv {
+  const storage = context.globalStorageUri;
+  if (storage.scheme !== 'file') return { ...process.env };
+  return { ...process.env, [CODE_CACHE_DIR_VARIABLE]: vscode.Uri.joinPath(storage, 'code-cache').fsPath };
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The vscode-free modules (client/send, history, profiles) localise with @vscode/l10n: give it the bundle VS Code loaded for this extension.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -29,9 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const env = serverEnvironment(context);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, unsaved documents, remote and virtual file systems (vscode-vfs, memfs…), since the checks

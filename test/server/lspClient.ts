@@ -15,6 +15,8 @@ export interface ClientOptions {
   configuration?: Record<string, unknown> | 'silent' | ((scopeUri: string | undefined) => Record<string, unknown>);
   initializationOptions?: unknown;
   workspaceFolders?: Array<{ uri: string; name: string }>;
+  /** Added to the server's environment (e.g. the code-cache folder the extension names). */
+  env?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -27,7 +29,7 @@ export class LspTestClient {
   private versions = new Map<string, number>();
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.process.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
