@@ -8,6 +8,11 @@ import { PayloadNode } from './model';
  * token-by-token visitor costs as much as all the rules together on a typical payload. This parser reads character
  * codes in one loop with an explicit stack. It gives up (returns FAILED) at the first syntax error: the caller then
  * runs `parseTree` for its error recovery and messages, which only half-typed documents need.
+ *
+ * Large documents (`lazyFromLevel`): an object or array nested that deep is checked by `skimContainer` (the same
+ * grammar, nothing allocated) and becomes a node whose children are built the first time they are read. The rules
+ * read what they check (every additional step); a 40,000-field `additionalData` block they only check is an object,
+ * so its nodes are never built. Most of a large parse's time was the garbage collector copying those nodes.
  */
 export const FAILED = Symbol('invalid JSON');
 
@@ -26,6 +31,42 @@ interface MutableNode {
   children: MutableNode[] | undefined;
   value: unknown;
   colonOffset: number | undefined;
+}
+
+/** An object or array whose text is known to be well-formed; its nodes are built when `children` is first read. */
+class LazyContainer implements MutableNode {
+  value: unknown = undefined;
+  colonOffset: number | undefined = undefined;
+  #children: MutableNode[] | undefined;
+  readonly #text: string;
+  readonly #allowComments: boolean;
+
+  constructor(
+    public type: 'object' | 'array',
+    public offset: number,
+    public length: number,
+    public parent: MutableNode | undefined,
+    text: string,
+    allowComments: boolean,
+  ) {
+    this.#text = text;
+    this.#allowComments = allowComments;
+  }
+
+  get children(): MutableNode[] {
+    if (this.#children === undefined) {
+      // skimContainer accepted this text, so the parse cannot fail.
+      const built = parseRange(this.#text, this.offset, this.offset + this.length, this.#allowComments, Infinity, 0) as FastParse;
+      const children = (built.root as MutableNode).children!;
+      for (const child of children) child.parent = this;
+      this.#children = children;
+    }
+    return this.#children;
+  }
+
+  set children(children: MutableNode[] | undefined) {
+    this.#children = children;
+  }
 }
 
 const enum Expect {
@@ -67,18 +108,23 @@ function node(type: PayloadNode['type'], offset: number, parent: MutableNode | u
 /**
  * Parses `text`; returns the root node (undefined for a document with no content) and its depth, or FAILED on any syntax error.
  * With `allowComments`, `//` and `/* *\/` comments and trailing commas are accepted (JSONC).
+ * Objects and arrays nested `lazyFromLevel` deep or deeper (the root is level 1) are built when first read.
  */
-export function parseJsonFast(text: string, allowComments: boolean): FastParse | typeof FAILED {
-  const end = text.length;
-  let pos = 0;
+export function parseJsonFast(text: string, allowComments: boolean, lazyFromLevel = Infinity): FastParse | typeof FAILED {
+  return parseRange(text, 0, text.length, allowComments, lazyFromLevel, 0);
+}
+
+/** Parses the one value in text[start, end), `level` containers deep. */
+function parseRange(text: string, start: number, end: number, allowComments: boolean, lazyFromLevel: number, level: number): FastParse | typeof FAILED {
+  let pos = start;
   let root: MutableNode | undefined;
   /** The innermost open object or array. */
   let container: MutableNode | undefined;
   /** In an object, the property whose value comes next. */
   let property: MutableNode | undefined;
   let expect = Expect.Value;
-  let depth = 0;
-  let maxDepth = 0;
+  let depth = level;
+  let maxDepth = level;
 
   for (;;) {
     // Skip white space and (in JSONC) comments.
@@ -152,6 +198,17 @@ export function parseJsonFast(text: string, allowComments: boolean): FastParse |
       case Expect.Value: {
         const parent = property ?? container;
         let value: MutableNode;
+        if ((c === Char.OpenBrace || c === Char.OpenBracket) && depth + 1 >= lazyFromLevel && root !== undefined) {
+          const after = skimContainer(text, pos, end, allowComments);
+          if (after < 0) return FAILED;
+          if (depth + skimmedDepth > maxDepth) maxDepth = depth + skimmedDepth;
+          value = new LazyContainer(c === Char.OpenBrace ? 'object' : 'array', pos, after - pos, parent, text, allowComments);
+          pos = after;
+          attach(value, property, container);
+          property = undefined;
+          expect = Expect.CommaOrClose;
+          continue;
+        }
         if (c === Char.OpenBrace || c === Char.OpenBracket) {
           value = node(c === Char.OpenBrace ? 'object' : 'array', pos, parent);
           value.children = [];
@@ -213,6 +270,145 @@ export function parseJsonFast(text: string, allowComments: boolean): FastParse |
       }
     }
   }
+}
+
+/** How deeply the last container `skimContainer` accepted nests (1 for a flat one). */
+let skimmedDepth = 0;
+
+const OBJECT = 1;
+const ARRAY = 2;
+
+/**
+ * Checks the object or array at `start` with the grammar of `parseRange`, building nothing; returns the offset after
+ * it, or -1 where `parseRange` would fail. (The differential fuzz test holds the two to the same verdicts.)
+ */
+function skimContainer(text: string, start: number, end: number, allowComments: boolean): number {
+  const open: number[] = [];
+  let pos = start;
+  let expect = Expect.Value;
+  skimmedDepth = 0;
+  for (;;) {
+    let c = 0;
+    while (pos < end) {
+      c = text.charCodeAt(pos);
+      if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) {
+        pos++;
+      } else if (c === Char.Slash && allowComments) {
+        const next = text.charCodeAt(pos + 1);
+        if (next === Char.Slash) {
+          pos += 2;
+          while (pos < end && (c = text.charCodeAt(pos)) !== Char.LineFeed && c !== Char.CarriageReturn) pos++;
+        } else if (next === Char.Star) {
+          const close = text.indexOf('*/', pos + 2);
+          if (close < 0) return -1;
+          pos = close + 2;
+        } else {
+          return -1;
+        }
+      } else {
+        break;
+      }
+    }
+    if (pos >= end) return -1; // not closed
+
+    switch (expect) {
+      case Expect.FirstKeyOrClose:
+      case Expect.Key: {
+        if (c === Char.CloseBrace && (expect === Expect.FirstKeyOrClose || allowComments)) {
+          pos++;
+          open.pop();
+          if (open.length === 0) return pos;
+          expect = Expect.CommaOrClose;
+          continue;
+        }
+        if (c !== Char.Quote) return -1;
+        pos = skipString(text, pos);
+        if (pos < 0) return -1;
+        while (pos < end && isWhiteSpace(text.charCodeAt(pos))) pos++;
+        if (text.charCodeAt(pos) !== Char.Colon) return -1; // a comment here fails in parseRange too
+        pos++;
+        expect = Expect.Value;
+        continue;
+      }
+      case Expect.FirstValueOrClose:
+        if (c === Char.CloseBracket) {
+          pos++;
+          open.pop();
+          if (open.length === 0) return pos;
+          expect = Expect.CommaOrClose;
+          continue;
+        }
+        expect = Expect.Value;
+        continue;
+      case Expect.Value: {
+        if (c === Char.OpenBrace || c === Char.OpenBracket) {
+          open.push(c === Char.OpenBrace ? OBJECT : ARRAY);
+          if (open.length > skimmedDepth) skimmedDepth = open.length;
+          pos++;
+          expect = c === Char.OpenBrace ? Expect.FirstKeyOrClose : Expect.FirstValueOrClose;
+          continue;
+        }
+        if (c === Char.Quote) pos = skipString(text, pos);
+        else if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) pos = readNumber(text, pos);
+        else if (text.startsWith('true', pos) || text.startsWith('null', pos)) pos += 4;
+        else if (text.startsWith('false', pos)) pos += 5;
+        else return -1;
+        if (pos < 0 || (pos < end && isIdentifierPart(text.charCodeAt(pos)))) return -1;
+        expect = Expect.CommaOrClose;
+        continue;
+      }
+      case Expect.CommaOrClose: {
+        const kind = open[open.length - 1];
+        if (c === Char.Comma) {
+          pos++;
+          expect = kind === OBJECT ? Expect.Key : allowComments ? Expect.FirstValueOrClose : Expect.Value;
+          continue;
+        }
+        if ((c === Char.CloseBrace && kind === OBJECT) || (c === Char.CloseBracket && kind === ARRAY)) {
+          pos++;
+          open.pop();
+          if (open.length === 0) return pos;
+          continue;
+        }
+        return -1;
+      }
+    }
+  }
+}
+
+/** The string at `start` (its opening quote) as `readString` reads it, without building it: the offset after it, or -1. */
+function skipString(text: string, start: number): number {
+  let pos = start + 1;
+  const end = text.length;
+  let hasEscape = false;
+  for (;;) {
+    if (pos >= end) return -1;
+    const c = text.charCodeAt(pos);
+    if (c === Char.Quote) break;
+    if (c < 0x20) return -1;
+    if (c === Char.Backslash) {
+      hasEscape = true;
+      pos += 2;
+    } else {
+      pos++;
+    }
+  }
+  if (hasEscape && !escapesValid(text, start + 1, pos)) return -1;
+  return pos + 1;
+}
+
+/** Whether every escape in text[from, to) is one `decodeEscapes` accepts. */
+function escapesValid(text: string, from: number, to: number): boolean {
+  for (let i = text.indexOf('\\', from); i !== -1 && i < to; i = text.indexOf('\\', i + 2)) {
+    const e = text[i + 1];
+    if (e === 'u') {
+      if (i + 6 > to || !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+      i += 4;
+    } else if (!(e in ESCAPES)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Puts a value under the pending property (object) or at the end of the array. */

@@ -35,6 +35,14 @@ export { isPayloadContent } from './detect';
  */
 export const MAX_NESTING_DEPTH = 1000;
 
+/**
+ * From this size on, objects and arrays nested three levels deep (`additionalSteps.<country>`,
+ * `additionalData.<step>`) are checked without being built, and built when first read (core/fastJson.ts): the rules
+ * read every additional step but only the type of an `additionalData` block, whose fields are most of a large payload.
+ */
+const LAZY_FROM_LENGTH = 256 * 1024;
+const LAZY_FROM_LEVEL = 3;
+
 /** Past this size a document is not checked (a 20 MB payload still is). */
 export const MAX_CHECKED_LENGTH = 64 * 1024 * 1024;
 const MAX_SYNTAX_FINDINGS = 20;
@@ -53,7 +61,7 @@ export function analyzeJson(document: JsonDocument, settings: IdenfySettings): J
 
   const errors: ParseError[] = [];
   let root: PayloadNode | undefined;
-  const fast = parseJsonFast(text, document.allowComments);
+  const fast = parseJsonFast(text, document.allowComments, text.length >= LAZY_FROM_LENGTH ? LAZY_FROM_LEVEL : Infinity);
   const tooDeepResult = (): JsonAnalysis => {
     const payload = isPayloadFile ? 'file-pattern' : looksLikePayloadText(text, document.path);
     return payload ? { payload, findings: [tooDeep(text)] } : none;

@@ -107,7 +107,60 @@ describe('differential: the fast JSON parser agrees with jsonc-parser', () => {
       assert.deepEqual(shape(fast.root), shape(tree), `${what}: same node types and spans`);
     }
   });
+
+  // Every container below the root read lazily (checked by the skimmer, built on first read): the same verdict, depth,
+  // values, spans and parents as the eager parse.
+  run('lazily built containers: same verdict, depth, tree and parents as the eager parse', 4000, 2000, JSON_FIXTURES, (text) => {
+    for (const allowComments of [false, true]) {
+      const eager = parseJsonFast(text, allowComments);
+      for (const lazyFromLevel of [2, 3]) {
+        const lazy = parseJsonFast(text, allowComments, lazyFromLevel);
+        const what = `comments=${allowComments} lazy from ${lazyFromLevel}`;
+        assert.equal(lazy === FAILED, eager === FAILED, `${what}: same verdict`);
+        if (lazy === FAILED || eager === FAILED) continue;
+        assert.equal(lazy.maxDepth, eager.maxDepth, `${what}: same depth`);
+        assert.deepEqual(shape(lazy.root), shape(eager.root), `${what}: same node types and spans`);
+        assert.deepEqual(lazy.root && getNodeValue(lazy.root as never), eager.root && getNodeValue(eager.root as never), `${what}: same value`);
+        assertParentsLinked(lazy.root);
+      }
+    }
+  });
 });
+
+describe('differential: a large document is checked as a small one', () => {
+  // White space after the value takes a well-formed document past the size from which analyzeJson builds deep
+  // containers on first read (core/json.ts): the rules must find exactly what they find in the eagerly built tree.
+  const padding = ' '.repeat(256 * 1024);
+  run('analyzeJson of a well-formed document padded past the lazy size: the same findings', 1500, 2500, JSON_FIXTURES, (text) => {
+    for (const allowComments of [false, true]) {
+      const parsed = parseJsonFast(text, allowComments);
+      if (parsed === FAILED || parsed.root === undefined) continue; // an empty body's finding spans the first character, if any
+      const document = { allowComments, isPayloadFile: true, path: '/w/x.json' };
+      const small = analyzeJson({ ...document, text }, DEFAULT_SETTINGS);
+      const large = analyzeJson({ ...document, text: text + padding }, DEFAULT_SETTINGS);
+      assert.deepEqual(large.findings.map(comparableFinding), small.findings.map(comparableFinding), `comments=${allowComments}`);
+    }
+  });
+});
+
+/** A finding with each node its fix hints name written as its type and span (two trees never share nodes). */
+function comparableFinding(finding: Finding): string {
+  return JSON.stringify(finding, (key, value) =>
+    key !== '' && value && typeof value === 'object' && typeof value.type === 'string' && typeof value.offset === 'number' ? `${value.type}@${value.offset}+${value.length}` : value,
+  );
+}
+
+/** Every child's `parent` is the node whose `children` hold it. */
+function assertParentsLinked(root: { children?: readonly unknown[] } | undefined): void {
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const child of (node.children ?? []) as Array<{ parent?: unknown; children?: readonly unknown[] }>) {
+      assert.equal(child.parent, node, 'parent of a child');
+      stack.push(child);
+    }
+  }
+}
 
 /** Types, offsets and lengths of a tree, depth first (no recursion: fuzzed inputs nest). */
 function shape(root: { type: string; offset: number; length: number; children?: readonly unknown[] } | undefined): string[] {
