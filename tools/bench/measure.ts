@@ -18,15 +18,34 @@ export interface Contender {
  * Fast calls are timed in batches of `batch` calls per sample, so the timer's own cost does not count.
  */
 export async function medians(contenders: readonly Contender[], rounds: number, batch = 1, passes = 5): Promise<Record<string, number>> {
+  return (await timedPasses(contenders, rounds, batch, passes)).medians;
+}
+
+export interface TimedPasses {
+  /** Median milliseconds of one call, over every pass. */
+  readonly medians: Record<string, number>;
+  /**
+   * The median over the passes of `a`'s median in a pass divided by `b`'s in the same pass. The machine's speed can
+   * change from one second to the next (this VM moves between two speeds about 1.6× apart): blocks of the same pass
+   * run seconds apart, so their ratio compares like with like, where the overall medians can fall in different modes.
+   */
+  ratio(a: string, b: string): number;
+}
+
+/** `medians`, with the per-pass medians kept for paired ratios. */
+export async function timedPasses(contenders: readonly Contender[], rounds: number, batch = 1, passes = 5): Promise<TimedPasses> {
   const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
+  const byPass: Array<Record<string, number>> = [];
   const perPass = Math.max(1, Math.ceil(rounds / passes));
   const warmup = Math.max(2, Math.ceil(perPass / 3));
   for (let pass = 0; pass < passes; pass++) {
+    const passMedians: Record<string, number> = {};
     for (const contender of contenders) {
       collectGarbage?.();
       // Warm up for at least WARMUP_MS as well as `warmup` rounds, so the optimizing compiler has finished before
       // the timed samples: otherwise the median can fall on either side of the moment it kicks in.
       const warmUntil = Date.now() + WARMUP_MS;
+      const timed: number[] = [];
       for (let round = -warmup; round < perPass; round++) {
         if (round === -1 && Date.now() < warmUntil) round = -2;
         const start = process.hrtime.bigint();
@@ -36,11 +55,17 @@ export async function medians(contenders: readonly Contender[], rounds: number, 
           if (result instanceof Promise) await result;
         }
         const elapsed = Number(process.hrtime.bigint() - start) / 1e6 / batch;
-        if (round >= 0) samples[contender.name].push(elapsed);
+        if (round >= 0) timed.push(elapsed);
       }
+      samples[contender.name].push(...timed);
+      passMedians[contender.name] = median(timed);
     }
+    byPass.push(passMedians);
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+  return {
+    medians: Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)])),
+    ratio: (a, b) => median(byPass.map((p) => p[a] / p[b])),
+  };
 }
 
 export function median(values: number[]): number {
