@@ -76,7 +76,7 @@ export function analyzeTreeSitter(document: { uri: string; text: string }, langu
   }
   // The code around the request: its success test and its error identifiers (see responseChecks.ts).
   for (const finding of successStatusFindings(language.grammar, sent)) findings.push(finding);
-  for (const finding of identifierFindings(language.grammar, tree.rootNode)) findings.push(finding);
+  for (const finding of identifierFindings(language.grammar, tree.rootNode, text)) findings.push(finding);
   return { payloads, findings: limitFindings(findings, text.length) };
 }
 

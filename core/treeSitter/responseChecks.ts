@@ -52,10 +52,15 @@ export function successStatusFindings(grammar: GrammarName, literals: readonly S
   return findings;
 }
 
-/** `x["identifier"] == "…"`, `x.get("identifier") == "…"`, `$x['identifier'] === '…'` with a string that is none of the twelve. */
-export function identifierFindings(grammar: GrammarName, tree: SyntaxNode): Finding[] {
+/**
+ * `x["identifier"] == "…"`, `x.get("identifier") == "…"`, `$x['identifier'] === '…'` with a string that is none of the
+ * twelve. Each needs the string literal `identifier`, so the search starts from where the text quotes that word and
+ * climbs to the comparison: walking every node of the tree through web-tree-sitter's JavaScript API cost most of a
+ * keystroke in a 5,000-line file.
+ */
+export function identifierFindings(grammar: GrammarName, tree: SyntaxNode, text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const node of descendants(tree)) {
+  for (const node of identifierComparisons(tree, text)) {
     const pair = grammar === 'python' ? pythonEquality(node) : phpEquality(node);
     if (!pair) continue;
     const [left, right] = pair;
@@ -77,6 +82,24 @@ export function identifierFindings(grammar: GrammarName, tree: SyntaxNode): Find
     });
   }
   return findings;
+}
+
+/**
+ * The nodes that may compare an `identifier` access, in the tree's order: the parent of each `x["identifier"]` or
+ * `x.get("identifier")` whose string sits where the text quotes the word. (A string whose value is `identifier` has
+ * exactly that text between its quotes: an escape or an interpolation makes `stringValue` refuse it.)
+ */
+function identifierComparisons(tree: SyntaxNode, text: string): SyntaxNode[] {
+  const found = new Map<number, SyntaxNode>();
+  for (const match of text.matchAll(/["']identifier["']/g)) {
+    let string: SyntaxNode | null = tree.descendantForIndex(match.index!, match.index! + 1);
+    while (string && string.type !== 'string' && string.type !== 'encapsed_string') string = string.parent;
+    if (!string) continue;
+    const holder = string.parent?.type === 'arguments' || string.parent?.type === 'argument_list' ? string.parent.parent : string.parent;
+    const comparison = holder?.parent;
+    if (comparison && !found.has(comparison.id)) found.set(comparison.id, comparison);
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
 function pythonComparison(node: SyntaxNode, response: string): { status: SyntaxNode; operator: string } | undefined {

@@ -160,4 +160,51 @@ describe('the code around a Python or PHP token request', () => {
     );
     assert.match(findings[1].message, /TOO_MANY_REQUESTS/);
   });
+
+  // The comparisons are found from where the text quotes `identifier` (responseChecks.ts): every way of writing the
+  // access and the string, and the look-alikes that are not a comparison of one.
+  test('Python: every written form of an identifier comparison, and none of the look-alikes', async () => {
+    const text = [
+      'def handle(err, other):',
+      '    # the "identifier" field of an iDenfy token error, compared below',
+      '    if err["identifier"] == "BAD_ONE": pass',
+      '    if "BAD_TWO" != err["identifier"]: pass',
+      "    if err.get('identifier') == 'BAD_THREE': pass",
+      '    if err[r"identifier"] == "BAD_FOUR": pass',
+      "    if err['''identifier'''] == 'BAD_FIVE': pass",
+      '    if (err["identifier"] == "BAD_SIX") and other: pass',
+      '    if err["identifier"] == other["identifier"]: pass',
+      '    if err["identifier"] in ("BAD_SEVEN",): pass',
+      '    if "BAD_EIGHT" == err["identifier"] == "BAD_NINE": pass',
+      '    if err["identifier"] == "MISSING_VALUE": pass',
+      '    message = "identifier"',
+      '',
+    ].join('\n');
+    const { findings } = await check('handle.py', 'python', text);
+    assert.deepEqual(
+      findings.map((f) => text.slice(f.start, f.end)),
+      ['"BAD_ONE"', '"BAD_TWO"', "'BAD_THREE'", '"BAD_FOUR"', "'BAD_FIVE'", '"BAD_SIX"'],
+    );
+  });
+
+  test('PHP: every written form of an identifier comparison, and none of the look-alikes', async () => {
+    const text = [
+      '<?php',
+      'function handle($e, $other) {',
+      "  // the 'identifier' field of an iDenfy token error",
+      "  if ($e['identifier'] === 'BAD_ONE') {}",
+      '  if ("BAD_TWO" == $e["identifier"]) {}',
+      '  if ($e[\'identifier\'] !== "BAD_THREE" && $other) {}',
+      "  if ($e['identifier'] === $other['identifier']) {}",
+      "  if ($e['identifier'] === 'MISSING_VALUE') {}",
+      "  $x = 'identifier';",
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await check('handle.php', 'php', text);
+    assert.deepEqual(
+      findings.map((f) => text.slice(f.start, f.end)),
+      ["'BAD_ONE'", '"BAD_TWO"', '"BAD_THREE"'],
+    );
+  });
 });
