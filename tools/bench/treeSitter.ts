@@ -14,7 +14,7 @@ import { Contender, medians, ratio } from './measure';
 
 export const TREE_SITTER_BENCH_LINES = 5_000;
 
-const loadWasm: LoadWasm = (name) => {
+export const loadWasm: LoadWasm = (name) => {
   const dir = name === 'runtime' ? dirname(require.resolve('web-tree-sitter')) : dirname(require.resolve('@vscode/tree-sitter-wasm'));
   return readFile(join(dir, WASM_FILES[name]));
 };
@@ -120,16 +120,20 @@ export function phpSource(withIdenfy: boolean, lines = TREE_SITTER_BENCH_LINES):
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-function keystrokes(text: string, anchors: readonly string[]): string[] {
-  const versions: string[] = [];
-  for (let i = 0; i < 24; i++) {
+/** Where `count` keystrokes land: after each anchor in turn, spread over the file. */
+export function keystrokeOffsetsAt(text: string, anchors: readonly string[], count: number): number[] {
+  const offsets: number[] = [];
+  for (let i = 0; i < count; i++) {
     const anchor = anchors[i % anchors.length];
-    let at = text.indexOf(anchor, Math.floor((text.length * ((i * 7) % 24)) / 24));
-    if (at === -1) at = text.indexOf(anchor);
-    at += anchor.length;
-    versions.push(text.slice(0, at) + 'x' + text.slice(at), text);
+    const at = text.indexOf(anchor, Math.floor((text.length * ((i * 7) % count)) / count));
+    offsets.push((at === -1 ? text.indexOf(anchor) : at) + anchor.length);
   }
-  return versions;
+  return offsets;
+}
+
+/** Each keystroke typed, then taken back. */
+function keystrokes(text: string, anchors: readonly string[]): string[] {
+  return keystrokeOffsetsAt(text, anchors, 24).flatMap((at) => [text.slice(0, at) + 'x' + text.slice(at), text]);
 }
 
 export async function runTreeSitterBench(log: (line: string) => void = console.log): Promise<Record<string, number>> {
