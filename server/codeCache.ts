@@ -62,7 +62,18 @@ export class CodeCache {
     const module = { exports: {} as unknown, id: path, filename: path, loaded: false };
     this.loaded.set(path, module.exports);
     const nodeRequire = createRequire(path);
-    const moduleRequire = Object.assign((id: string) => (isSiblingBundle(id) ? this.load(join(dirname(path), id)) : nodeRequire(id)), {
+    const requireSibling = (id: string) => {
+      const sibling = join(dirname(path), id);
+      const first = !this.outcomes.has(sibling);
+      const exports = this.load(sibling);
+      // The first start that needs TypeScript has run the server's code analysis too: keep that in the server's cache
+      // as well (a cache made by a start that only saw JSON lacks it).
+      if (first && this.outcomes.get(sibling) !== 'used' && cacheFile !== undefined && !this.pending.some((p) => p.file === path)) {
+        this.writeLater({ script, file: path, cacheFile });
+      }
+      return exports;
+    };
+    const moduleRequire = Object.assign((id: string) => (isSiblingBundle(id) ? requireSibling(id) : nodeRequire(id)), {
       resolve: nodeRequire.resolve,
       cache: nodeRequire.cache,
       main: undefined,

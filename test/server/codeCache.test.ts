@@ -76,6 +76,36 @@ describe('code cache', () => {
     assert.deepEqual(start(main, cacheDir).outcomes, ['used', 'used']);
   });
 
+  test('the first start that requires the sibling keeps the main bundle again, with what that start ran', () => {
+    const folder = mkdtempSync(path.join(scratch, 'bundles-'));
+    const cacheDir = path.join(scratch, 'refreshed');
+    writeBundles(folder);
+    // As the server requires TypeScript: only when a code document comes.
+    const main = path.join(folder, 'lazy.js');
+    writeFileSync(main, "exports.answer = (x) => x * 2;\nexports.later = () => require('./sibling.js').name;\n");
+    const run = (requireSibling: boolean) => {
+      const script = `
+        const { CodeCache } = require(${JSON.stringify(LOADER)});
+        const cache = new CodeCache(${JSON.stringify(cacheDir)});
+        const bundle = cache.load(${JSON.stringify(main)});
+        const sibling = ${requireSibling} ? bundle.later() : undefined;
+        console.log(JSON.stringify({ outcomes: [...cache.outcomes.values()], sibling }));`;
+      return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { outcomes: string[]; sibling?: string };
+    };
+    const mainCache = () =>
+      readFileSync(
+        path.join(
+          cacheDir,
+          cacheFiles(cacheDir).find((name) => name.startsWith('lazy.js.'))!,
+        ),
+      );
+    assert.deepEqual(run(false), { outcomes: ['absent'] });
+    const before = mainCache();
+    assert.deepEqual(run(true), { outcomes: ['used', 'absent'], sibling: 'sibling sibling.js' });
+    assert.notDeepEqual(mainCache(), before, 'rewritten with the function that required the sibling compiled');
+    assert.deepEqual(run(true).outcomes, ['used', 'used']);
+  });
+
   test('a damaged cache is refused by V8: the bundle is compiled as usual and the cache rewritten', () => {
     const folder = mkdtempSync(path.join(scratch, 'bundles-'));
     const cacheDir = path.join(scratch, 'damaged');

@@ -353,7 +353,7 @@ async function reachWorker(): Promise<Figures> {
     parser.setLanguage(await Language.load(await loadWasm(language.id)));
     const parse: number[] = [];
     const open: number[] = [];
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 10; round++) {
       for (let i = 0; i < 3; i++) {
         const start = performance.now();
         parser.parse(language.text)!.delete();
@@ -386,7 +386,7 @@ async function reachWorker(): Promise<Figures> {
   writeFileSync(path.join(folder, 'idenfy-client.ts'), module);
   const parseBoth: number[] = [];
   const crossOpen: number[] = [];
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < 10; round++) {
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
       ts.createSourceFile(path.join(folder, 'main.ts'), main, ts.ScriptTarget.Latest);
