@@ -199,7 +199,7 @@ async function protocolWorker(): Promise<Figures> {
   await coldStart(SERVER, cached, 'file:///bench/request.idenfy.json', 'json', json); // fills the cache
   await coldStart(SERVER, cached, 'file:///bench/orders.ts', 'typescript', text); // adds TypeScript to it
   const cold: Record<string, number[]> = { json: [], bareJson: [], ts: [], bareTs: [], jsonFirst: [], tsFirst: [] };
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const empty = () => ({ [CODE_CACHE_DIR_VARIABLE]: mkdtempSync(path.join(cacheRoot, 'first-')) });
     cold.bareJson.push(await coldStart(BARE, {}, 'file:///bench/request.idenfy.json', 'json', json));
     cold.json.push(await coldStart(SERVER, cached, 'file:///bench/request.idenfy.json', 'json', json));
