@@ -574,6 +574,8 @@ async function testElectronSession(editor, { out, suite, grep, vsix, env = {} })
       extensionTestsEnv: {
         ...env,
         E2E_SUITE_DIR: path.join(out, 'test', 'e2e', 'harness', 'suite', suite),
+        // Where the editor keeps this session's profile (global storage included), for tests that look at it.
+        E2E_USER_DATA_DIR: userDataDir,
         ...(grep ? { E2E_MOCHA_GREP: grep } : {}),
         ...(editor.kind === 'code-server'
           ? {

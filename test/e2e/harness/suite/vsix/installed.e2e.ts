@@ -69,6 +69,28 @@ suite('installed .vsix', () => {
     assert.match(diagnostic.message, /sessionLength/);
   });
 
+  test("keeps the language server's compiled code in its global storage, so the next start skips compiling", async () => {
+    // The server writes the cache 10 s after its start (or at exit): by now it has checked JSON and Python documents.
+    const userDataDir = process.env.E2E_USER_DATA_DIR;
+    assert.ok(userDataDir, 'tools/e2e.mjs names the profile folder');
+    const extension = await activateExtension();
+    assert.ok(fs.existsSync(path.join(extension.extensionPath, 'dist', 'server-main.js')), 'dist/server-main.js not shipped');
+    await openFile('diagnostics.idenfy.json');
+    const cacheDir = path.join(userDataDir, 'User', 'globalStorage', EXTENSION_ID.toLowerCase(), 'code-cache');
+    const files = await waitFor(
+      `a code cache of the server in ${cacheDir}`,
+      () => {
+        const names = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : [];
+        return names.some((name) => /^server-main\.js\.[0-9a-f]{16}\.v8cache$/.test(name)) ? names : undefined;
+      },
+      30_000,
+    );
+    assert.ok(
+      files.every((name) => name.endsWith('.v8cache')),
+      `only cache files: ${files.join(', ')}`,
+    );
+  });
+
   test('contributes its commands', async () => {
     await activateExtension();
     const commands = await vscode.commands.getCommands(true);
