@@ -127,33 +127,14 @@ function parseRange(text: string, start: number, end: number, allowComments: boo
   let maxDepth = level;
 
   for (;;) {
-    // Skip white space and (in JSONC) comments.
-    let c = 0;
-    while (pos < end) {
-      c = text.charCodeAt(pos);
-      if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) {
-        pos++;
-      } else if (c === Char.Slash && allowComments) {
-        const next = text.charCodeAt(pos + 1);
-        if (next === Char.Slash) {
-          pos += 2;
-          while (pos < end && (c = text.charCodeAt(pos)) !== Char.LineFeed && c !== Char.CarriageReturn) pos++;
-        } else if (next === Char.Star) {
-          const close = text.indexOf('*/', pos + 2);
-          if (close < 0) return FAILED;
-          pos = close + 2;
-        } else {
-          return FAILED;
-        }
-      } else {
-        break;
-      }
-    }
+    pos = skipTrivia(text, pos, end, allowComments);
+    if (pos < 0) return FAILED;
     if (pos >= end) {
       // Only a complete top-level value (or nothing at all) may end the text.
       return container === undefined && (root !== undefined || expect === Expect.Value) ? { root, maxDepth } : FAILED;
     }
     if (root !== undefined && container === undefined) return FAILED; // content after the top-level value
+    const c = text.charCodeAt(pos);
 
     switch (expect) {
       case Expect.FirstKeyOrClose:
@@ -288,28 +269,9 @@ function skimContainer(text: string, start: number, end: number, allowComments: 
   let expect = Expect.Value;
   skimmedDepth = 0;
   for (;;) {
-    let c = 0;
-    while (pos < end) {
-      c = text.charCodeAt(pos);
-      if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) {
-        pos++;
-      } else if (c === Char.Slash && allowComments) {
-        const next = text.charCodeAt(pos + 1);
-        if (next === Char.Slash) {
-          pos += 2;
-          while (pos < end && (c = text.charCodeAt(pos)) !== Char.LineFeed && c !== Char.CarriageReturn) pos++;
-        } else if (next === Char.Star) {
-          const close = text.indexOf('*/', pos + 2);
-          if (close < 0) return -1;
-          pos = close + 2;
-        } else {
-          return -1;
-        }
-      } else {
-        break;
-      }
-    }
-    if (pos >= end) return -1; // not closed
+    pos = skipTrivia(text, pos, end, allowComments);
+    if (pos < 0 || pos >= end) return -1; // a broken comment, or not closed
+    const c = text.charCodeAt(pos);
 
     switch (expect) {
       case Expect.FirstKeyOrClose:
@@ -378,23 +340,8 @@ function skimContainer(text: string, start: number, end: number, allowComments: 
 
 /** The string at `start` (its opening quote) as `readString` reads it, without building it: the offset after it, or -1. */
 function skipString(text: string, start: number): number {
-  let pos = start + 1;
-  const end = text.length;
-  let hasEscape = false;
-  for (;;) {
-    if (pos >= end) return -1;
-    const c = text.charCodeAt(pos);
-    if (c === Char.Quote) break;
-    if (c < 0x20) return -1;
-    if (c === Char.Backslash) {
-      hasEscape = true;
-      pos += 2;
-    } else {
-      pos++;
-    }
-  }
-  if (hasEscape && !escapesValid(text, start + 1, pos)) return -1;
-  return pos + 1;
+  const close = closingQuote(text, start);
+  return close < 0 || (closedStringHasEscape && !escapesValid(text, start + 1, close)) ? -1 : close + 1;
 }
 
 /** Whether every escape in text[from, to) is one `decodeEscapes` accepts. */
@@ -441,31 +388,67 @@ function literal(type: PayloadNode['type'], value: unknown, offset: number, leng
 
 /** Reads a string starting at its opening quote into `target`; returns the offset after the closing quote, or -1. */
 function readString(text: string, start: number, target: MutableNode): number {
-  let pos = start + 1;
-  const end = text.length;
-  let hasEscape = false;
-  for (;;) {
-    if (pos >= end) return -1;
-    const c = text.charCodeAt(pos);
-    if (c === Char.Quote) break;
-    if (c < 0x20) return -1; // control characters must be escaped in JSON
-    if (c === Char.Backslash) {
-      hasEscape = true;
-      pos += 2;
-    } else {
-      pos++;
-    }
-  }
-  const raw = text.slice(start + 1, pos);
-  if (hasEscape) {
+  const close = closingQuote(text, start);
+  if (close < 0) return -1;
+  const raw = text.slice(start + 1, close);
+  if (closedStringHasEscape) {
     const decoded = decodeEscapes(raw);
     if (decoded === undefined) return -1;
     target.value = decoded;
   } else {
     target.value = raw;
   }
-  target.length = pos + 1 - start;
-  return pos + 1;
+  target.length = close + 1 - start;
+  return close + 1;
+}
+
+/** Whether the last string `closingQuote` closed holds a backslash (then its escapes are checked or decoded). */
+let closedStringHasEscape = false;
+
+/** The offset of the quote that closes the string opened at `start` (an escaped quote does not), or -1. */
+function closingQuote(text: string, start: number): number {
+  const end = text.length;
+  closedStringHasEscape = false;
+  for (let pos = start + 1; ;) {
+    if (pos >= end) return -1;
+    const c = text.charCodeAt(pos);
+    if (c === Char.Quote) return pos;
+    if (c < 0x20) return -1; // control characters must be escaped in JSON
+    if (c === Char.Backslash) {
+      closedStringHasEscape = true;
+      pos += 2;
+    } else {
+      pos++;
+    }
+  }
+}
+
+/**
+ * The offset of the first character after white space and (in JSONC) comments from `pos`, `end` if there is none, or
+ * -1 for an unclosed block comment or a slash that starts no comment.
+ */
+function skipTrivia(text: string, pos: number, end: number, allowComments: boolean): number {
+  while (pos < end) {
+    let c = text.charCodeAt(pos);
+    if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) {
+      pos++;
+    } else if (c === Char.Slash && allowComments) {
+      const next = text.charCodeAt(pos + 1);
+      if (next === Char.Slash) {
+        pos += 2;
+        while (pos < end && (c = text.charCodeAt(pos)) !== Char.LineFeed && c !== Char.CarriageReturn) pos++;
+      } else if (next === Char.Star) {
+        const close = text.indexOf('*/', pos + 2);
+        if (close < 0) return -1;
+        pos = close + 2;
+      } else {
+        return -1;
+      }
+    } else {
+      break;
+    }
+  }
+  return pos;
 }
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
