@@ -11,6 +11,7 @@
  */
 import * as ts from 'typescript';
 import { analyzeCode, CodeAnalysisCache, DEFAULT_SETTINGS, FileSystemHost, ModuleGraph } from '../../core';
+import { keystrokeVersions } from './keystrokes';
 import { Contender, medians, ratio } from './measure';
 
 export const BENCH_LINES = 10_000;
@@ -94,19 +95,8 @@ export function benchSource(withEndpoint: boolean, lines = BENCH_LINES): string 
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-/** One keystroke at a time: type a character, then delete it, at positions spread over the file. */
-function keystrokes(text: string): string[] {
-  const versions: string[] = [];
-  const anchors = ["    lastName: 'Ž", '    const total = data', '  describe(order', '      default: return `Shipped'];
-  for (let i = 0; i < 24; i++) {
-    const anchor = anchors[i % anchors.length];
-    let at = text.indexOf(anchor, Math.floor((text.length * ((i * 7) % 24)) / 24));
-    if (at === -1) at = text.indexOf(anchor);
-    at += anchor.length;
-    versions.push(text.slice(0, at) + 'x' + text.slice(at), text);
-  }
-  return versions;
-}
+/** Where the bench's keystrokes land in benchSource(): inside a payload, and in ordinary code. */
+export const KEYSTROKE_ANCHORS = ["    lastName: 'Ž", '    const total = data', '  describe(order', '      default: return `Shipped'] as const;
 
 /** The two-file case: the open document (10,000 lines) and the module it imports the URL and a wrapper from. */
 export function crossFileSources(): { main: string; module: string } {
@@ -150,7 +140,7 @@ export async function runCodeBench(log: (line: string) => void = console.log): P
 
   const cache = new CodeAnalysisCache();
   analyzeCode({ text, fileName }, settings, cache);
-  const versions = keystrokes(text);
+  const versions = keystrokeVersions(text, KEYSTROKE_ANCHORS);
   let next = 0;
 
   const contenders: Contender[] = [
@@ -172,7 +162,7 @@ export async function runCodeBench(log: (line: string) => void = console.log): P
   const warmGraph = new ModuleGraph(host);
   const crossCache = new CodeAnalysisCache();
   analyzeCode({ text: main, fileName: mainName }, settings, crossCache, warmGraph);
-  const crossVersions = keystrokes(main.replace('describe(order', 'describe(order'));
+  const crossVersions = keystrokeVersions(main.replace('describe(order', 'describe(order'), KEYSTROKE_ANCHORS);
   let crossNext = 0;
   reads = 0;
   analyzeCode({ text: plain, fileName }, settings, undefined, new ModuleGraph(host));

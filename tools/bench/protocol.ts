@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { CODE_CACHE_DIR_VARIABLE } from '../../protocol/serverEnvironment';
+import { keystrokeOffsets } from './keystrokes';
 import { median } from './measure';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -113,6 +114,12 @@ class Server {
     return (await arrived) - at;
   }
 
+  /** Types an `x` at `offset` of `text`, then deletes it (the text is the same again): the milliseconds of each. */
+  async typeAndTakeBack(uri: string, text: string, offset: number): Promise<[number, number]> {
+    const typed = await this.edit(uri, text, offset, 'x');
+    return [typed, await this.edit(uri, text.slice(0, offset) + 'x' + text.slice(offset), offset, '', 1)];
+  }
+
   close(uri: string): void {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
@@ -162,18 +169,8 @@ function parseMs(ts: typeof import('typescript'), text: string, rounds: number):
   return median(samples);
 }
 
-/** Where the keystrokes land: inside a payload, and in ordinary code, spread over the file. */
-function keystrokeOffsets(text: string, count: number): number[] {
-  const anchors = ["    lastName: 'Ž", '    const total = data', '  describe(order', '      default: return `Shipped'];
-  const offsets: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const anchor = anchors[i % anchors.length];
-    let at = text.indexOf(anchor, Math.floor((text.length * ((i * 7) % count)) / count));
-    if (at === -1) at = text.indexOf(anchor);
-    offsets.push(at + anchor.length);
-  }
-  return offsets;
-}
+/** Where the keystrokes land in the TypeScript bench file (code.ts), loaded on demand as benchSource is. */
+const tsKeystrokeOffsets = (text: string, count: number) => keystrokeOffsets(text, (require('./code') as typeof import('./code')).KEYSTROKE_ANCHORS, count);
 
 async function coldStart(file: string, env: Record<string, string>, uri: string, languageId: string, text: string): Promise<number> {
   const server = new Server(file, env);
@@ -219,8 +216,8 @@ async function protocolWorker(): Promise<Figures> {
   const openPlain: number[] = [];
   const keystroke: number[] = [];
   const keystrokePlain: number[] = [];
-  const offsets = keystrokeOffsets(text, 16);
-  const plainOffsets = keystrokeOffsets(plain, 16);
+  const offsets = tsKeystrokeOffsets(text, 16);
+  const plainOffsets = tsKeystrokeOffsets(plain, 16);
   parseMs(ts, text, 5); // warm up
   for (let round = 0; round < 6; round++) {
     parse.push(parseMs(ts, text, 3));
@@ -241,12 +238,10 @@ async function protocolWorker(): Promise<Figures> {
     parse.push(parseMs(ts, text, 3));
     for (const [i, offset] of offsets.entries()) {
       // Type a character, then delete it: the text is the same again after each pair.
-      const a = await fast.edit(uri, text, offset, 'x');
-      const b = await fast.edit(uri, text.slice(0, offset) + 'x' + text.slice(offset), offset, '', 1);
+      const [a, b] = await fast.typeAndTakeBack(uri, text, offset);
       if (round > 0 || i >= 4) keystroke.push(a, b);
       const po = plainOffsets[i];
-      const c = await fast.edit(plainUri, plain, po, 'x');
-      const d = await fast.edit(plainUri, plain.slice(0, po) + 'x' + plain.slice(po), po, '', 1);
+      const [c, d] = await fast.typeAndTakeBack(plainUri, plain, po);
       if (round > 0 || i >= 4) keystrokePlain.push(c, d);
     }
   }
@@ -258,8 +253,7 @@ async function protocolWorker(): Promise<Figures> {
   await debounced.open(uri, 'typescript', text);
   const waited: number[] = [];
   for (const [i, offset] of offsets.slice(0, 8).entries()) {
-    const a = await debounced.edit(uri, text, offset, 'x');
-    const b = await debounced.edit(uri, text.slice(0, offset) + 'x' + text.slice(offset), offset, '', 1);
+    const [a, b] = await debounced.typeAndTakeBack(uri, text, offset);
     if (i >= 2) waited.push(a, b);
   }
   await debounced.stop();
@@ -321,9 +315,8 @@ async function profileWorker(dir = '/tmp/idenfy-server-profile'): Promise<Figure
     server.close(`file:///bench/open${round}.ts`);
   }
   await server.open('file:///bench/orders.ts', 'typescript', text);
-  for (const offset of keystrokeOffsets(text, 24)) {
-    keystroke.push(await server.edit('file:///bench/orders.ts', text, offset, 'x'));
-    keystroke.push(await server.edit('file:///bench/orders.ts', text.slice(0, offset) + 'x' + text.slice(offset), offset, '', 1));
+  for (const offset of tsKeystrokeOffsets(text, 24)) {
+    keystroke.push(...(await server.typeAndTakeBack('file:///bench/orders.ts', text, offset)));
   }
   await server.stop();
   return { openMs: median(open), keystrokeMs: median(keystroke) };
@@ -336,7 +329,7 @@ async function profileWorker(dir = '/tmp/idenfy-server-profile'): Promise<Figure
  * file and its 2,000-line module on disk, against parsing both).
  */
 async function reachWorker(): Promise<Figures> {
-  const { pythonSource, phpSource, keystrokeOffsetsAt, loadWasm } = require('./treeSitter') as typeof import('./treeSitter');
+  const { TREE_SITTER_BENCH_LANGUAGES, loadWasm } = require('./treeSitter') as typeof import('./treeSitter');
   const { crossFileSources } = require('./code') as typeof import('./code');
   const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
   await Parser.init();
@@ -344,11 +337,8 @@ async function reachWorker(): Promise<Figures> {
   const server = new Server(SERVER, { IDENFY_SERVER_DEBOUNCE_MS: '0' });
   await server.initialize();
 
-  const languages = [
-    { id: 'python', ext: 'py', text: pythonSource(true), anchors: ['        "firstName": "Jo', '        total = sum', '    def notify(self, cust'] },
-    { id: 'php', ext: 'php', text: phpSource(true), anchors: ["        'firstName' => 'Jo", '        $total = array_sum', '    public function notify(string $cust'] },
-  ] as const;
-  for (const language of languages) {
+  for (const { source, ...rest } of TREE_SITTER_BENCH_LANGUAGES) {
+    const language = { ...rest, text: source(true) };
     const parser = new Parser();
     parser.setLanguage(await Language.load(await loadWasm(language.id)));
     const parse: number[] = [];
@@ -368,9 +358,8 @@ async function reachWorker(): Promise<Figures> {
     const uri = `file:///bench/edited.${language.ext}`;
     await server.open(uri, language.id, language.text);
     const keystroke: number[] = [];
-    for (const [i, offset] of keystrokeOffsetsAt(language.text, language.anchors, 16).entries()) {
-      const a = await server.edit(uri, language.text, offset, 'x');
-      const b = await server.edit(uri, language.text.slice(0, offset) + 'x' + language.text.slice(offset), offset, '', 1);
+    for (const [i, offset] of keystrokeOffsets(language.text, language.anchors, 16).entries()) {
+      const [a, b] = await server.typeAndTakeBack(uri, language.text, offset);
       if (i >= 4) keystroke.push(a, b);
     }
     server.close(uri);
@@ -401,9 +390,8 @@ async function reachWorker(): Promise<Figures> {
   const crossUri = pathToFileURL(path.join(folder, 'main.ts')).href;
   await server.open(crossUri, 'typescript', main);
   const crossKeystroke: number[] = [];
-  for (const [i, offset] of keystrokeOffsets(main, 16).entries()) {
-    const a = await server.edit(crossUri, main, offset, 'x');
-    const b = await server.edit(crossUri, main.slice(0, offset) + 'x' + main.slice(offset), offset, '', 1);
+  for (const [i, offset] of tsKeystrokeOffsets(main, 16).entries()) {
+    const [a, b] = await server.typeAndTakeBack(crossUri, main, offset);
     if (i >= 4) crossKeystroke.push(a, b);
   }
   await server.stop();

@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createLanguageService, DEFAULT_SETTINGS, LoadWasm, WASM_FILES } from '../../core';
+import { keystrokeVersions } from './keystrokes';
 import { Contender, medians, ratio } from './measure';
 
 export const TREE_SITTER_BENCH_LINES = 5_000;
@@ -120,30 +121,17 @@ export function phpSource(withIdenfy: boolean, lines = TREE_SITTER_BENCH_LINES):
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-/** Where `count` keystrokes land: after each anchor in turn, spread over the file. */
-export function keystrokeOffsetsAt(text: string, anchors: readonly string[], count: number): number[] {
-  const offsets: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const anchor = anchors[i % anchors.length];
-    const at = text.indexOf(anchor, Math.floor((text.length * ((i * 7) % count)) / count));
-    offsets.push((at === -1 ? text.indexOf(anchor) : at) + anchor.length);
-  }
-  return offsets;
-}
-
-/** Each keystroke typed, then taken back. */
-function keystrokes(text: string, anchors: readonly string[]): string[] {
-  return keystrokeOffsetsAt(text, anchors, 24).flatMap((at) => [text.slice(0, at) + 'x' + text.slice(at), text]);
-}
+/** The two languages' bench files and where their keystrokes land (a payload, ordinary code, a signature). */
+export const TREE_SITTER_BENCH_LANGUAGES = [
+  { id: 'python', ext: 'py', source: pythonSource, anchors: ['        "firstName": "Jo', '        total = sum', '    def notify(self, cust'] },
+  { id: 'php', ext: 'php', source: phpSource, anchors: ["        'firstName' => 'Jo", '        $total = array_sum', '    public function notify(string $cust'] },
+] as const;
 
 export async function runTreeSitterBench(log: (line: string) => void = console.log): Promise<Record<string, number>> {
   const service = createLanguageService({ settings: DEFAULT_SETTINGS, loadGrammar: loadWasm });
   const figures: Record<string, number> = {};
-  const languages = [
-    { id: 'python', ext: 'py', text: pythonSource(true), plain: pythonSource(false), anchors: ['        "firstName": "Jo', '        total = sum', '    def notify(self, cust'] },
-    { id: 'php', ext: 'php', text: phpSource(true), plain: phpSource(false), anchors: ["        'firstName' => 'Jo", '        $total = array_sum', '    public function notify(string $cust'] },
-  ] as const;
-  for (const language of languages) {
+  for (const { source, ...rest } of TREE_SITTER_BENCH_LANGUAGES) {
+    const language = { ...rest, text: source(true), plain: source(false) };
     await service.prepare({ uri: `x.${language.ext}`, languageId: language.id });
     const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     const parser = new Parser();
@@ -154,7 +142,7 @@ export async function runTreeSitterBench(log: (line: string) => void = console.l
     if (sanity.payloads.length === 0 || sanity.findings.length === 0) throw new Error(`${language.id} bench: no payload found`);
     if (service.analyze(doc(`/bench/plain.${language.ext}`, language.plain)).payloads.length !== 0) throw new Error(`${language.id} bench: payloads in the plain file`);
 
-    const versions = keystrokes(language.text, language.anchors);
+    const versions = keystrokeVersions(language.text, language.anchors);
     const editedUri = `/bench/edited.${language.ext}`;
     service.analyze(doc(editedUri, language.text));
     let next = 0;
