@@ -158,15 +158,20 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // ---------------------------------------------------------------------------------------------------------------
 // The worker: one process's figures.
 
-/** Median milliseconds of `ts.createSourceFile` on `text` in this process (the parse baseline). */
-function parseMs(ts: typeof import('typescript'), text: string, rounds: number): number {
+/** Milliseconds of each of `rounds` calls of `run` in this process (a baseline: a parse). */
+function timings(run: () => unknown, rounds: number): number[] {
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const start = performance.now();
-    ts.createSourceFile('/bench/orders.ts', text, ts.ScriptTarget.Latest);
+    run();
     samples.push(performance.now() - start);
   }
-  return median(samples);
+  return samples;
+}
+
+/** Median milliseconds of `ts.createSourceFile` on `text` in this process (the parse baseline). */
+function parseMs(ts: typeof import('typescript'), text: string, rounds: number): number {
+  return median(timings(() => ts.createSourceFile('/bench/orders.ts', text, ts.ScriptTarget.Latest), rounds));
 }
 
 /** Where the keystrokes land in the TypeScript bench file (code.ts), loaded on demand as benchSource is. */
@@ -344,11 +349,8 @@ async function reachWorker(): Promise<Figures> {
     const parse: number[] = [];
     const open: number[] = [];
     for (let round = 0; round < 10; round++) {
-      for (let i = 0; i < 3; i++) {
-        const start = performance.now();
-        parser.parse(language.text)!.delete();
-        if (round > 0) parse.push(performance.now() - start);
-      }
+      const parses = timings(() => parser.parse(language.text)!.delete(), 3);
+      if (round > 0) parse.push(...parses);
       const uri = `file:///bench/open${round}.${language.ext}`;
       const t = await server.open(uri, language.id, language.text);
       if (round >= 2) open.push(t); // the first opens load the grammar and warm the JIT up
@@ -376,12 +378,11 @@ async function reachWorker(): Promise<Figures> {
   const parseBoth: number[] = [];
   const crossOpen: number[] = [];
   for (let round = 0; round < 10; round++) {
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
+    const parses = timings(() => {
       ts.createSourceFile(path.join(folder, 'main.ts'), main, ts.ScriptTarget.Latest);
       ts.createSourceFile(path.join(folder, 'idenfy-client.ts'), module, ts.ScriptTarget.Latest);
-      if (round > 0) parseBoth.push(performance.now() - start);
-    }
+    }, 3);
+    if (round > 0) parseBoth.push(...parses);
     const uri = pathToFileURL(path.join(folder, `main${round}.ts`)).href;
     const t = await server.open(uri, 'typescript', main);
     if (round >= 2) crossOpen.push(t);
