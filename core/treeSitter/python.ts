@@ -34,27 +34,42 @@ function unwrap(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-interface Arguments {
-  readonly positional: SyntaxNode[];
-  readonly keyword: Map<string, SyntaxNode>;
+/** A call's arguments: positional ones in order, keyword ones by name. */
+class Arguments {
+  private byName: Map<string, SyntaxNode> | undefined;
+
+  constructor(
+    readonly positional: readonly SyntaxNode[],
+    private readonly keywordArguments: readonly SyntaxNode[],
+  ) {}
+
+  /** Read from the tree on first use: most calls are ruled out by their first argument (the URL) alone. */
+  get keyword(): ReadonlyMap<string, SyntaxNode> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const arg of this.keywordArguments) {
+        const name = arg.childForFieldName('name');
+        const value = arg.childForFieldName('value');
+        if (name && value) this.byName.set(name.text, value);
+      }
+    }
+    return this.byName;
+  }
 }
 
 function argumentsOf(call: SyntaxNode): Arguments | undefined {
   const list = call.childForFieldName('arguments');
   if (!list || list.type !== 'argument_list') return undefined;
   const positional: SyntaxNode[] = [];
-  const keyword = new Map<string, SyntaxNode>();
+  const keyword: SyntaxNode[] = [];
   for (const arg of list.namedChildren) {
     if (!arg || arg.type === 'comment') continue;
-    if (arg.type === 'keyword_argument') {
-      const name = arg.childForFieldName('name');
-      const value = arg.childForFieldName('value');
-      if (name && value) keyword.set(name.text, value);
-    } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
+    if (arg.type === 'keyword_argument') keyword.push(arg);
+    else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
       return undefined; // arguments we cannot see
     } else positional.push(arg);
   }
-  return { positional, keyword };
+  return new Arguments(positional, keyword);
 }
 
 class PythonFile {
@@ -170,9 +185,20 @@ class PythonFile {
     return values.length === 1 && values[0] ? values[0] : undefined;
   }
 
+  /** Per node and hop count: a module constant read by many calls is evaluated once. */
+  private readonly strings = new Map<string, string | undefined>();
+
   /** The string an expression surely is, from literals and the names above; undefined when it may be anything else. */
   string(node: SyntaxNode, hops = 0): string | undefined {
     if (hops > MAX_HOPS) return undefined;
+    const key = `${node.id} ${hops}`;
+    if (this.strings.has(key)) return this.strings.get(key);
+    const value = this.evaluate(node, hops);
+    this.strings.set(key, value);
+    return value;
+  }
+
+  private evaluate(node: SyntaxNode, hops: number): string | undefined {
     const e = unwrap(node);
     switch (e.type) {
       case 'string':
