@@ -178,7 +178,8 @@ function timings(run: () => unknown, rounds: number): number[] {
 
 /**
  * Samples kept with the baseline block timed just before each (a parse, in this process): each kind's median
- * milliseconds, and the median of its per-sample ratios to its block, the figure the rows report.
+ * milliseconds, and the median of its per-sample ratios to its block, the figure the rows report. A kind is named as
+ * its figures are (`open` → `<prefix>.openMs`, `<prefix>.openRatio`).
  */
 class Paired {
   private readonly samples = new Map<string, { ms: number[]; ratios: number[] }>();
@@ -191,14 +192,25 @@ class Paired {
     return this;
   }
 
-  /** Writes `<prefix>.<name>Ms` and `<prefix>.<name>Ratio` for each kind, named by `names`. */
-  report(figures: Figures, prefix: string, names: Record<string, string>): void {
-    for (const [kind, name] of Object.entries(names)) {
-      const entry = this.samples.get(kind);
-      if (!entry) continue;
-      figures[`${prefix}.${name}Ms`] = median(entry.ms);
-      figures[`${prefix}.${name}Ratio`] = median(entry.ratios);
+  /** Writes `<prefix>.<kind>Ms` and `<prefix>.<kind>Ratio` for each kind. */
+  report(figures: Figures, prefix: string): void {
+    for (const [kind, entry] of this.samples) {
+      figures[`${prefix}.${kind}Ms`] = median(entry.ms);
+      figures[`${prefix}.${kind}Ratio`] = median(entry.ratios);
     }
+  }
+}
+
+/**
+ * Types and takes back a character at each offset (the first four pairs warm up), with a baseline block timed before
+ * every fourth, added to `blocks`: the keystrokes of the reach worker's documents.
+ */
+async function pairedKeystrokes(server: Server, uri: string, text: string, offsets: readonly number[], baseline: () => number, blocks: number[], paired: Paired): Promise<void> {
+  for (const [i, offset] of offsets.entries()) {
+    if (i % 4 === 0) blocks.push(baseline());
+    const block = blocks[blocks.length - 1];
+    const [a, b] = await server.typeAndTakeBack(uri, text, offset);
+    if (i >= 4) paired.add('keystroke', a, block).add('keystroke', b, block);
   }
 }
 
@@ -249,9 +261,6 @@ async function protocolWorker(): Promise<Figures> {
   // Open, keystrokes, the plain file: the parse is timed in blocks interleaved with the server's answers.
   const fast = new Server(SERVER, { IDENFY_SERVER_DEBOUNCE_MS: '0' });
   await fast.initialize();
-  // Each figure is also kept as a ratio to the parse block timed just before it (`paired`): the machine's speed can
-  // change between seconds (this VM moves between modes up to 1.5× apart), and a ratio of two overall medians can
-  // then divide one mode by the other.
   const parse: number[] = [];
   const paired = new Paired();
   const offsets = tsKeystrokeOffsets(text, 16);
@@ -266,7 +275,7 @@ async function protocolWorker(): Promise<Figures> {
     fast.close(uri);
     const plainUri = `file:///bench/plain${round}.ts`;
     const p = await fast.open(plainUri, 'typescript', plain);
-    if (round >= 2) paired.add('openPlain', p, block);
+    if (round >= 2) paired.add('plainOpen', p, block);
     fast.close(plainUri);
   }
   const uri = 'file:///bench/orders.ts';
@@ -282,7 +291,7 @@ async function protocolWorker(): Promise<Figures> {
       if (round > 0 || i >= 4) paired.add('keystroke', a, block).add('keystroke', b, block);
       const po = plainOffsets[(round % 2) * 8 + i];
       const [c, d] = await fast.typeAndTakeBack(plainUri, plain, po);
-      if (round > 0 || i >= 4) paired.add('keystrokePlain', c, block).add('keystrokePlain', d, block);
+      if (round > 0 || i >= 4) paired.add('plainKeystroke', c, block).add('plainKeystroke', d, block);
     }
   }
   // Opens after the editor has been quiet: 3 s (a pause to read or switch files), and long enough for the server to
@@ -309,7 +318,7 @@ async function protocolWorker(): Promise<Figures> {
 
   figures['ts.parseMs'] = median(parse);
   figures['ts.keystrokeDebouncedMs'] = median(waited);
-  paired.report(figures, 'ts', { open: 'open', openPlain: 'plainOpen', openPaused: 'openPaused', openAtRest: 'openAtRest', keystroke: 'keystroke', keystrokePlain: 'plainKeystroke' });
+  paired.report(figures, 'ts');
 
   // Memory: 1, 10 and 50 open 700-line documents with payloads (each its own text), then all closed.
   const memory = new Server(SERVER);
@@ -399,16 +408,11 @@ async function reachWorker(): Promise<Figures> {
     }
     const uri = `file:///bench/edited.${language.ext}`;
     await server.open(uri, language.id, language.text);
-    for (const [i, offset] of keystrokeOffsets(language.text, language.anchors, 16).entries()) {
-      const block = i % 4 === 0 ? parseBlock() : undefined;
-      if (block !== undefined) parse.push(block);
-      const [a, b] = await server.typeAndTakeBack(uri, language.text, offset);
-      if (i >= 4) paired.add('keystroke', a, parse[parse.length - 1]).add('keystroke', b, parse[parse.length - 1]);
-    }
+    await pairedKeystrokes(server, uri, language.text, keystrokeOffsets(language.text, language.anchors, 16), parseBlock, parse, paired);
     parser.delete();
     server.close(uri);
     figures[`${language.id}.parseMs`] = median(parse);
-    paired.report(figures, language.id, { open: 'open', keystroke: 'keystroke' });
+    paired.report(figures, language.id);
   }
 
   // Across files: the module is read from the disk, as in a workspace.
@@ -435,16 +439,11 @@ async function reachWorker(): Promise<Figures> {
   }
   const crossUri = pathToFileURL(path.join(folder, 'main.ts')).href;
   await server.open(crossUri, 'typescript', main);
-  for (const [i, offset] of tsKeystrokeOffsets(main, 16).entries()) {
-    if (i % 4 === 0) parseBoth.push(parseBlock());
-    const [a, b] = await server.typeAndTakeBack(crossUri, main, offset);
-    const block = parseBoth[parseBoth.length - 1];
-    if (i >= 4) paired.add('keystroke', a, block).add('keystroke', b, block);
-  }
+  await pairedKeystrokes(server, crossUri, main, tsKeystrokeOffsets(main, 16), parseBlock, parseBoth, paired);
   await server.stop();
   rmSync(folder, { recursive: true, force: true });
   figures['cross.parseBothMs'] = median(parseBoth);
-  paired.report(figures, 'cross', { open: 'open', keystroke: 'keystroke' });
+  paired.report(figures, 'cross');
   return figures;
 }
 
