@@ -39,14 +39,14 @@ export function discover(ts: typeof TS, index: SourceIndex, resolver: Resolver, 
     if (!found.has(object) && (!context || index.contains(object))) found.set(object, { reason, via });
   };
   const requestCalls = new Set<TS.Node>();
-  const calls = index.candidateCalls(context !== undefined);
+  const calls = index.candidateCalls(context && ((specifier) => context.providesValues(resolver.path, specifier)));
   for (const call of calls) {
     for (const { body, via } of requests.bodiesOf(call)) {
       if (!context || index.contains(call)) requestCalls.add(call);
       for (const object of bodyObjects(ts, resolver, body)) add(object, 'call', via);
     }
   }
-  const sites = wrapperCallSites(ts, sourceFile);
+  const sites = wrapperCallSites(ts, index, calls);
   for (const call of sites) {
     for (const { object, via } of wrapperPayloads(ts, resolver, resolver, call)) add(object, 'call', via);
   }

@@ -58,12 +58,24 @@ export class ResolutionContext {
     return resolver;
   }
 
+  /**
+   * Whether names imported from `specifier` can stand for a value resolution reads (a URL, a client, a wrapper): the
+   * module resolves to a file, and not to a declaration file (`.d.ts`: types, no function bodies, the form most
+   * packages are resolved to). Answered from the module graph's resolution cache, without reading the module.
+   */
+  providesValues(fromPath: string, specifier: string): boolean {
+    const path = this.graph?.resolve(fromPath, specifier);
+    return path !== undefined && !DECLARATION_FILE.test(path);
+  }
+
   /** The (unbound) resolver whose file holds `node`. */
   resolverContaining(node: TS.Node): Resolver | undefined {
     for (const resolver of this.resolvers.values()) if (resolver && resolver.index.contains(node)) return resolver;
     return undefined;
   }
 }
+
+const DECLARATION_FILE = /\.d\.(?:[mc]?ts|[^./\\]+\.ts)$/i;
 
 /** Resolution stops this many steps deep: enough for any real constant chain, and no cycle or long chain can hang it. */
 const MAX_DEPTH = 24;

@@ -59,6 +59,16 @@ export interface TypedLiteral {
   readonly reference: TS.TypeReferenceNode;
 }
 
+/**
+ * Searches of the text, one word each, before one pass indexes every word instead. A search is an `indexOf` over
+ * the whole text (about 0.2 ms for 10,000 lines); the pass costs about as much as ten of them. Most files need a
+ * handful of names; following wrappers through a large file can need hundreds.
+ */
+const SEARCHES_BEFORE_WORD_INDEX = 16;
+const NONE: readonly number[] = Object.freeze([]);
+/** A word the index holds: ASCII identifier characters only (a private `#name` or a quoted key is searched for). */
+const WORD = /^[A-Za-z0-9_$]+$/;
+
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
 const IDENTIFIER_CHARACTER = /[\p{ID_Continue}$\u200c\u200d]/u;
 
@@ -74,6 +84,9 @@ export class SourceIndex {
   readonly memberKeys = new Set<string>();
   /** Every word searched for in the text (names looked up included). */
   readonly searched = new Set<string>();
+  /** Where each word of the text starts: built once a search for many names makes one pass cheaper than a search each. */
+  private words: Map<number, number[]> | undefined;
+  private wordsSearched = 0;
 
   constructor(
     private readonly ts: typeof TS,
@@ -154,11 +167,15 @@ export class SourceIndex {
   }
 
   /** Start offsets of `word` standing alone (not inside a longer identifier), in code, strings or comments alike. */
-  occurrences(word: string): number[] {
+  occurrences(word: string): readonly number[] {
     this.searched.add(word);
+    if (word === '') return NONE; // a missing identifier of a syntax error has no text: it occurs nowhere
+    if (WORD.test(word)) {
+      if (this.words === undefined && ++this.wordsSearched > SEARCHES_BEFORE_WORD_INDEX) this.words = wordIndex(this.text);
+      if (this.words !== undefined) return wordsAt(this.words, this.text, word);
+    }
     const found: number[] = [];
     const text = this.text;
-    if (word === '') return found; // a missing identifier of a syntax error has no text: it occurs nowhere
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
       if (at > 0 && IDENTIFIER_CHARACTER.test(text.charAt(at - 1))) continue;
       if (IDENTIFIER_CHARACTER.test(text.charAt(at + word.length))) continue;
@@ -177,7 +194,9 @@ export class SourceIndex {
       for (const at of this.occurrences(name)) {
         const path = this.pathAt(at);
         const identifier = path[path.length - 1];
-        if (identifier.kind === this.K.Identifier && (identifier as TS.Identifier).text === name && identifier.getStart(this.sourceFile) === at) {
+        // A private name (`this.#send`) is recorded where it is a member: methods are looked up by it.
+        const kind = identifier.kind;
+        if ((kind === this.K.Identifier || kind === this.K.PrivateIdentifier) && (identifier as TS.Identifier).text === name && identifier.getStart(this.sourceFile) === at) {
           this.classify(identifier as TS.Identifier, path, info);
         }
       }
@@ -401,13 +420,8 @@ export class SourceIndex {
   }
 
   /** Index of the outermost node above path[at] that only wraps it: parentheses, `as`, `satisfies`, `!`, `<T>`. */
-  private skipWrappers(path: TS.Node[], at: number): number {
-    const K = this.K;
-    while (at > 0) {
-      const kind = path[at - 1].kind;
-      if (kind !== K.ParenthesizedExpression && kind !== K.AsExpression && kind !== K.SatisfiesExpression && kind !== K.NonNullExpression && kind !== K.TypeAssertionExpression) break;
-      at--;
-    }
+  private skipWrappers(path: readonly TS.Node[], at: number): number {
+    while (at > 0 && isExpressionWrapper(this.ts, path[at - 1].kind)) at--;
     return at;
   }
 
@@ -481,6 +495,18 @@ export class SourceIndex {
     return undefined;
   }
 
+  /** The calls whose callee is `name` itself (`name(…)`), or with `member`, a member so named (`x.name(…)`, `this.name(…)`). */
+  callsNaming(name: string, member: boolean): TS.CallExpression[] {
+    const info = this.name(name);
+    const calls: TS.CallExpression[] = [];
+    for (const path of member ? info.memberAccesses : info.references) {
+      const callee = this.skipWrappers(path, path.length - 1);
+      const call = path[callee - 1];
+      if (call?.kind === this.K.CallExpression && (call as TS.CallExpression).expression === path[callee]) calls.push(call as TS.CallExpression);
+    }
+    return calls;
+  }
+
   /** The writes `this.name = …` (or `+=`, `++`…) of this class, not of a class nested in it. */
   classPropertyWrites(classNode: TS.Node, name: string): TS.Node[] {
     return this.name(name).thisWrites.filter((write) => write.pos >= classNode.pos && write.end <= classNode.end && this.enclosingClass(write) === classNode);
@@ -521,8 +547,10 @@ export class SourceIndex {
    * "idenfy"; from each, follow the value up through what carries it (templates, `+`, `new URL`, options objects,
    * client factories, method chains) and, through constants, properties, class fields and enum members, to every
    * place their names are read. Each call passed on the way is a candidate; the request finder decides.
+   * @param followImport which imports to follow: a URL or a wrapper may come in by an imported name (`BASE`,
+   *   `config.URL`, `postToIdenfy`), but only from a module whose values can be read (`ResolutionContext.providesValues`).
    */
-  candidateCalls(followImports = false): Array<TS.CallExpression | TS.NewExpression> {
+  candidateCalls(followImport?: (specifier: string) => boolean): Array<TS.CallExpression | TS.NewExpression> {
     const K = this.K;
     const calls = new Set<TS.CallExpression | TS.NewExpression>();
     const tainted = new Set<string>();
@@ -548,8 +576,14 @@ export class SourceIndex {
       else for (const path of info.references) work.push({ path, at: path.length - 1 });
     };
 
+    // The function around path[at] (itself, or the nearest above it), by each name a call can reach it by.
+    const taintCallers = (path: TS.Node[], at: number) => {
+      while (at > 0 && !isFunctionLike(this.ts, path[at])) at--;
+      if (at > 0) for (const { name, member } of callableNames(this.ts, path, at)) taintName(name, member);
+    };
+
     // With other modules readable, a URL may come in by an imported name (`BASE`, `config.URL`, `Urls.Token`).
-    if (followImports) for (const name of this.importedNames()) taintName(name, false);
+    if (followImport) for (const { name, specifier } of this.imports()) if (followImport(specifier)) taintName(name, false);
 
     for (let guard = 0; work.length > 0 && guard < 100_000; guard++) {
       const { path, at } = work.pop()!;
@@ -578,6 +612,22 @@ export class SourceIndex {
           case K.EnumMember: {
             const member = parent as TS.PropertyDeclaration;
             if (member.initializer === node && (member.name.kind === K.Identifier || member.name.kind === K.StringLiteral)) taintName(member.name.text, true);
+            climb = false;
+            break;
+          }
+          case K.ReturnStatement:
+            // `return URL` (and an arrow's expression body): the value comes out where the function is called.
+            taintCallers(path, child - 1);
+            climb = false;
+            break;
+          case K.ArrowFunction:
+            if ((parent as TS.ArrowFunction).body === node) taintCallers(path, child - 1);
+            climb = false;
+            break;
+          case K.Parameter: {
+            // `function post(body, url = TOKEN_URL)`: the default is read where the parameter is.
+            const parameter = parent as TS.ParameterDeclaration;
+            if (parameter.initializer === node && parameter.name.kind === K.Identifier) taintName(parameter.name.text, false);
             climb = false;
             break;
           }
@@ -674,26 +724,28 @@ export class SourceIndex {
     return found;
   }
 
-  /** Names this file imports (`import …`, `const x = require(…)`, `const { x } = require(…)`), at the top level. */
-  importedNames(): string[] {
+  /** Names this file imports (`import …`, `const x = require(…)`, `const { x } = require(…)`), at the top level, with their module specifiers. */
+  imports(): Array<{ readonly name: string; readonly specifier: string }> {
     const ts = this.ts;
-    const names: string[] = [];
+    const found: Array<{ name: string; specifier: string }> = [];
     for (const statement of this.sourceFile.statements) {
-      if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+      if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly && ts.isStringLiteral(statement.moduleSpecifier)) {
+        const specifier = statement.moduleSpecifier.text;
         const clause = statement.importClause;
-        if (clause.name) names.push(clause.name.text);
+        if (clause.name) found.push({ name: clause.name.text, specifier });
         const bindings = clause.namedBindings;
-        if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-        else if (bindings) for (const element of bindings.elements) if (!element.isTypeOnly) names.push(element.name.text);
+        if (bindings && ts.isNamespaceImport(bindings)) found.push({ name: bindings.name.text, specifier });
+        else if (bindings) for (const element of bindings.elements) if (!element.isTypeOnly) found.push({ name: element.name.text, specifier });
       } else if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
-          if (!declaration.initializer || requiredSpecifier(ts, declaration.initializer) === undefined) continue;
-          if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
-          else if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) names.push(element.name.text);
+          const specifier = declaration.initializer && requiredSpecifier(ts, declaration.initializer);
+          if (specifier === undefined) continue;
+          if (ts.isIdentifier(declaration.name)) found.push({ name: declaration.name.text, specifier });
+          else if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) found.push({ name: element.name.text, specifier });
         }
       }
     }
-    return names;
+    return found;
   }
 
   /** The member names of an interface or object type alias declared here under `name`; undefined when not plain. */
@@ -797,6 +849,90 @@ function entityName(ts: typeof TS, name: TS.EntityName): string {
 }
 
 /** Strips what does not change a value: parentheses, `as`, `satisfies`, `<T>x` and the non-null `!`. */
+/**
+ * The names a call can reach the function `path[at]` by, as `functionOf` resolves callees: its own name, the
+ * variable it initialises (`const f = () => …`), or, as a member (`x.f(…)`, `this.f(…)`), the method, class field,
+ * object property or assigned member (`exports.f = …`) it is.
+ */
+export function callableNames(ts: typeof TS, path: readonly TS.Node[], at: number): Array<{ name: string; member: boolean }> {
+  const K = ts.SyntaxKind;
+  const fn = path[at] as TS.FunctionLikeDeclaration;
+  const names: Array<{ name: string; member: boolean }> = [];
+  const memberName = (name: TS.Node | undefined) => {
+    if (name && (name.kind === K.Identifier || name.kind === K.StringLiteral || name.kind === K.PrivateIdentifier)) names.push({ name: (name as TS.Identifier).text, member: true });
+  };
+  if (fn.kind === K.MethodDeclaration) memberName(fn.name);
+  else if (fn.name?.kind === K.Identifier) names.push({ name: fn.name.text, member: false });
+  let child = at;
+  while (child > 0 && isExpressionWrapper(ts, path[child - 1].kind)) child--;
+  const holder = path[child - 1];
+  switch (holder?.kind) {
+    case K.VariableDeclaration:
+      if ((holder as TS.VariableDeclaration).initializer === path[child] && (holder as TS.VariableDeclaration).name.kind === K.Identifier) {
+        names.push({ name: ((holder as TS.VariableDeclaration).name as TS.Identifier).text, member: false });
+      }
+      break;
+    case K.PropertyDeclaration:
+    case K.PropertyAssignment:
+      if ((holder as TS.PropertyAssignment).initializer === path[child]) memberName((holder as TS.PropertyAssignment).name);
+      break;
+    case K.BinaryExpression: {
+      const assignment = holder as TS.BinaryExpression;
+      if (assignment.operatorToken.kind !== K.EqualsToken || assignment.right !== path[child]) break;
+      const target = unwrapExpression(ts, assignment.left);
+      if (target.kind === K.Identifier) names.push({ name: (target as TS.Identifier).text, member: false });
+      else if (target.kind === K.PropertyAccessExpression) memberName((target as TS.PropertyAccessExpression).name);
+      break;
+    }
+  }
+  return names;
+}
+
+/**
+ * The start offsets of every word of a text (each run of identifier characters: letters, digits, `_`, `$`, and what
+ * Unicode lets continue an identifier), keyed by a hash of the word: no string is made per word, and a lookup
+ * (`wordsAt`) checks the text at each offset, so a collision never answers a wrong word.
+ */
+function wordIndex(text: string): Map<number, number[]> {
+  const words = new Map<number, number[]>();
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    if (!isWordCharacterAt(text, at)) {
+      at++;
+      continue;
+    }
+    const start = at;
+    let hash = 0;
+    for (; at < length && isWordCharacterAt(text, at); at++) hash = (Math.imul(hash, 31) + text.charCodeAt(at)) | 0;
+    const list = words.get(hash);
+    if (list) list.push(start);
+    else words.set(hash, [start]);
+  }
+  return words;
+}
+
+/** Where `word` starts as a whole word, from a `wordIndex` of `text`. */
+function wordsAt(index: Map<number, number[]>, text: string, word: string): readonly number[] {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  const starts = index.get(hash);
+  if (!starts) return NONE;
+  return starts.filter((start) => text.startsWith(word, start) && !isWordCharacterAt(text, start + word.length));
+}
+
+function isWordCharacterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+  return IDENTIFIER_CHARACTER.test(text.charAt(at));
+}
+
+/** Parentheses and type assertions: syntax around an expression that leaves its value as it is. */
+export function isExpressionWrapper(ts: typeof TS, kind: TS.SyntaxKind): boolean {
+  const K = ts.SyntaxKind;
+  return kind === K.ParenthesizedExpression || kind === K.AsExpression || kind === K.SatisfiesExpression || kind === K.NonNullExpression || kind === K.TypeAssertionExpression;
+}
+
 export function unwrapExpression(ts: typeof TS, expression: TS.Expression): TS.Expression {
   const K = ts.SyntaxKind;
   for (;;) {

@@ -1,8 +1,7 @@
 import type * as TS from 'typescript';
-import { parsedAfresh } from './cache';
 import { bodyObjects, describeCallee, RequestFinder } from './requests';
 import { FunctionTarget, Resolver } from './resolve';
-import { unwrapExpression } from './sourceIndex';
+import { callableNames, isFunctionLike, SourceIndex, unwrapExpression } from './sourceIndex';
 
 /** Wrappers are followed this many levels deep (`a()` calls `b()` calls `fetch`), and no further. */
 const MAX_WRAPPER_DEPTH = 3;
@@ -67,58 +66,45 @@ function callsIn(ts: typeof TS, body: TS.Node): Array<TS.CallExpression | TS.New
 }
 
 /**
- * The sites found under a subtree of an incrementally parsed tree (at least MEMO_MIN_LENGTH characters long). Which
- * calls are sites depends only on the subtree's own syntax, and an incremental parse reuses the node objects of every
- * subtree a keystroke did not touch: after a keystroke only the changed path is walked again, and its untouched
- * siblings answer from here. A fresh parse (an open) is walked without it: remembering costs a third of the walk, and
- * an opened file may never be edited.
+ * The calls of a file that may go through a wrapper, found backwards from the candidate calls (the calls an iDenfy
+ * URL reaches, `SourceIndex.candidateCalls`) instead of by a walk over every node: a wrapper's request is a candidate
+ * (its URL holds an iDenfy string, here or imported), or the site itself is one (it passes the URL). The functions
+ * around a candidate are wrappers; the calls naming them (`f(…)`, `x.f(…)`) are sites, and the functions around
+ * those are wrappers of the next level, as deep as `wrapperPayloads` follows. Only calls that can be sites are kept:
+ * an argument is (or names) an object literal, and the callee is a name or a member.
  */
-const SITES_UNDER = new WeakMap<TS.Node, readonly TS.CallExpression[]>();
-const MEMO_MIN_LENGTH = 256;
-const NO_SITES: readonly TS.CallExpression[] = Object.freeze([]);
-
-/**
- * The calls of a file that may go through a wrapper: an argument is (or names) an object literal, and the callee is
- * a name or a member (`wrapperPayloads` then resolves it to a function it can read, or gives up). Types are skipped:
- * nothing in them runs.
- */
-export function wrapperCallSites(ts: typeof TS, sourceFile: TS.SourceFile): TS.CallExpression[] {
+export function wrapperCallSites(ts: typeof TS, index: SourceIndex, candidates: ReadonlyArray<TS.CallExpression | TS.NewExpression>): TS.CallExpression[] {
   const K = ts.SyntaxKind;
-  const sites: TS.CallExpression[] = [];
-  const visitSite = (node: TS.Node): boolean => {
-    const kind = node.kind;
-    if ((kind >= K.FirstTypeNode && kind <= K.LastTypeNode) || kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration) return false;
-    if (kind === K.CallExpression) {
-      const call = node as TS.CallExpression;
-      const callee = unwrapExpression(ts, call.expression);
-      if ((callee.kind === K.Identifier || callee.kind === K.PropertyAccessExpression) && call.arguments.some((a) => isObjectArgument(ts, a))) sites.push(call);
-    }
-    return true;
-  };
-  if (parsedAfresh(sourceFile)) {
-    const visit = (node: TS.Node): undefined => {
-      if (visitSite(node)) ts.forEachChild(node, visit);
-      return undefined;
-    };
-    visit(sourceFile);
-    return sites;
-  }
-  const visitRemembering = (node: TS.Node): undefined => {
-    const remember = node.end - node.pos >= MEMO_MIN_LENGTH;
-    if (remember) {
-      const known = SITES_UNDER.get(node);
-      if (known) {
-        for (const site of known) sites.push(site);
-        return undefined;
+  const sites = new Set<TS.CallExpression>();
+  const seenCalls = new Set<TS.Node>();
+  const seenFunctions = new Set<TS.Node>();
+  let level: ReadonlyArray<TS.CallExpression | TS.NewExpression> = candidates;
+  for (let depth = 0; level.length > 0; depth++) {
+    const next: TS.CallExpression[] = [];
+    for (const call of level) {
+      if (seenCalls.has(call)) continue;
+      seenCalls.add(call);
+      if (isSite(ts, call)) sites.add(call as TS.CallExpression);
+      if (depth === MAX_WRAPPER_DEPTH) continue;
+      const path = index.ancestorsOf(call);
+      if (!path) continue;
+      // `callsIn` reads nested functions too (`.then(() => fetch(…))`) but not a class declared inside.
+      for (let at = path.length - 2; at > 0 && path[at].kind !== K.ClassDeclaration; at--) {
+        const fn = path[at];
+        if (!isFunctionLike(ts, fn) || !(fn as TS.FunctionLikeDeclaration).body || seenFunctions.has(fn)) continue;
+        seenFunctions.add(fn);
+        for (const { name, member } of callableNames(ts, path, at)) for (const caller of index.callsNaming(name, member)) next.push(caller);
       }
     }
-    const first = sites.length;
-    if (visitSite(node)) ts.forEachChild(node, visitRemembering);
-    if (remember) SITES_UNDER.set(node, sites.length === first ? NO_SITES : sites.slice(first));
-    return undefined;
-  };
-  visitRemembering(sourceFile);
-  return sites;
+    level = next;
+  }
+  return [...sites].sort((a, b) => a.pos - b.pos);
+}
+
+function isSite(ts: typeof TS, call: TS.CallExpression | TS.NewExpression): boolean {
+  if (call.kind !== ts.SyntaxKind.CallExpression) return false;
+  const callee = unwrapExpression(ts, call.expression);
+  return (callee.kind === ts.SyntaxKind.Identifier || callee.kind === ts.SyntaxKind.PropertyAccessExpression) && call.arguments.some((a) => isObjectArgument(ts, a));
 }
 
 function isObjectArgument(ts: typeof TS, argument: TS.Expression): boolean {
