@@ -180,7 +180,7 @@ export class Resolver {
     if (depth > 8) return undefined;
     const local = this.index.typeMembers(name);
     if (local) return local;
-    const imported = this.index.name(name).declarations.find((d) => d.imported);
+    const imported = this.index.declarationsOf(name).find((d) => d.imported);
     if (!imported?.imported || !this.context) return undefined;
     const target = this.context.moduleResolver(this.path, imported.imported.specifier);
     return target?.exportedTypeMembers(imported.imported.name, depth + 1);
@@ -213,7 +213,7 @@ export class Resolver {
   declarationOf(name: string, at: number): Declaration | undefined {
     let best: Declaration | undefined;
     let ambiguous = false;
-    for (const declaration of this.index.name(name).declarations) {
+    for (const declaration of this.index.declarationsOf(name)) {
       const { pos, end } = declaration.scope;
       if (!(pos < at && at <= end)) continue;
       if (!best || pos > best.scope.pos || (pos === best.scope.pos && end < best.scope.end)) {

@@ -64,10 +64,13 @@ export interface TypedLiteral {
  * the whole text (about 0.2 ms for 10,000 lines); the pass costs about as much as ten of them. Most files need a
  * handful of names; following wrappers through a large file can need hundreds.
  */
-const SEARCHES_BEFORE_WORD_INDEX = 16;
+const SEARCHES_BEFORE_WORD_INDEX = 32;
 const NONE: readonly number[] = Object.freeze([]);
 /** A word the index holds: ASCII identifier characters only (a private `#name` or a quoted key is searched for). */
 const WORD = /^[A-Za-z0-9_$]+$/;
+
+const DECLARES_NEXT = /(?:\bfunction|\*|\bnamespace|\bmodule|\/)\s*$/;
+const DOTTED_NAMESPACE = /\b(?:namespace|module)\s+[\w$.\s]*$/;
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
 const IDENTIFIER_CHARACTER = /[\p{ID_Continue}$\u200c\u200d]/u;
@@ -86,6 +89,8 @@ export class SourceIndex {
   readonly searched = new Set<string>();
   /** Where each word of the text starts: built once a search for many names makes one pass cheaper than a search each. */
   private words: Map<number, number[]> | undefined;
+  /** Declarations of names asked for without the rest of their `NameInfo` (`declarationsOf`). */
+  private readonly declarationsOnly = new Map<string, Declaration[]>();
   private wordsSearched = 0;
 
   constructor(
@@ -192,16 +197,66 @@ export class SourceIndex {
       info = { declarations: [], reassignments: [], mutations: [], references: [], memberAccesses: [], thisWrites: [] };
       this.names.set(name, info);
       for (const at of this.occurrences(name)) {
-        const path = this.pathAt(at);
-        const identifier = path[path.length - 1];
-        // A private name (`this.#send`) is recorded where it is a member: methods are looked up by it.
-        const kind = identifier.kind;
-        if ((kind === this.K.Identifier || kind === this.K.PrivateIdentifier) && (identifier as TS.Identifier).text === name && identifier.getStart(this.sourceFile) === at) {
-          this.classify(identifier as TS.Identifier, path, info);
-        }
+        const found = this.identifierAt(name, at);
+        if (found) this.classify(found.identifier, found.path, info);
+      }
+      // The same Declaration objects `declarationsOf` gave out: resolution keys its memos by them.
+      const known = this.declarationsOnly.get(name);
+      if (known) {
+        info = { ...info, declarations: known };
+        this.names.set(name, info);
       }
     }
     return info;
+  }
+
+  /**
+   * What `name(name).declarations` holds, without classifying the occurrences that cannot declare it: a call or a
+   * member root (`fetch(…)`, `axios.get`) not after `function`, `namespace` or `module`, and a member name after a
+   * dot outside a namespace's dotted name. Resolution asks this of names a file uses hundreds of times.
+   */
+  declarationsOf(name: string): readonly Declaration[] {
+    const full = this.names.get(name);
+    if (full) return full.declarations;
+    let declarations = this.declarationsOnly.get(name);
+    if (!declarations) {
+      const info: NameInfo = { declarations: [], reassignments: [], mutations: [], references: [], memberAccesses: [], thisWrites: [] };
+      for (const at of this.occurrences(name)) {
+        if (!this.mayDeclareAt(at, name.length)) continue;
+        const found = this.identifierAt(name, at);
+        if (found) this.declare(found.identifier, found.path, info);
+      }
+      declarations = info.declarations;
+      this.declarationsOnly.set(name, declarations);
+    }
+    return declarations;
+  }
+
+  /** The identifier `name` starting at `at`, with its path, if that occurrence is one (not text in a string or comment). */
+  private identifierAt(name: string, at: number): { identifier: TS.Identifier; path: TS.Node[] } | undefined {
+    const path = this.pathAt(at);
+    const identifier = path[path.length - 1];
+    // A private name (`this.#send`) is recorded where it is a member: methods are looked up by it.
+    const kind = identifier.kind;
+    if ((kind === this.K.Identifier || kind === this.K.PrivateIdentifier) && (identifier as TS.Identifier).text === name && identifier.getStart(this.sourceFile) === at) {
+      return { identifier: identifier as TS.Identifier, path };
+    }
+    return undefined;
+  }
+
+  /** Whether the word at `at` may be the name a declaration introduces, judged from the text around it (conservatively). */
+  private mayDeclareAt(at: number, length: number): boolean {
+    const text = this.text;
+    let before = at - 1;
+    while (before >= 0 && isWhiteSpace(text.charCodeAt(before))) before--;
+    let after = at + length;
+    while (after < text.length && isWhiteSpace(text.charCodeAt(after))) after++;
+    const dotBefore = text.charCodeAt(before) === 46 && text.charCodeAt(before - 1) !== 46; // `.x`, not `...x`
+    const next = text.charCodeAt(after);
+    if (!dotBefore && next !== 40 && next !== 46) return true; // neither `.x`, `x(` nor `x.`
+    const head = text.slice(Math.max(0, at - 120), at);
+    // `function x(`, `function* x(`, `namespace x.y`, `namespace a.x`; a comment before the name: not judged.
+    return DECLARES_NEXT.test(head) || DOTTED_NAMESPACE.test(head);
   }
 
   private classify(identifier: TS.Identifier, path: TS.Node[], info: NameInfo): void {
@@ -919,6 +974,10 @@ function wordsAt(index: Map<number, number[]>, text: string, word: string): read
   const starts = index.get(hash);
   if (!starts) return NONE;
   return starts.filter((start) => text.startsWith(word, start) && !isWordCharacterAt(text, start + word.length));
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029;
 }
 
 function isWordCharacterAt(text: string, at: number): boolean {
