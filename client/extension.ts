@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_IDS } from '../core';
-import { CODE_CACHE_DIR_VARIABLE, PayloadAtRequest } from '../protocol';
+import { CODE_CACHE_DIR_VARIABLE, PayloadAtRequest, SERVER_EXEC_ARGV } from '../protocol';
 import { registerErrorIdentifierHover } from './errorHover';
 import { registerOptInCommand } from './optIn';
 import { registerSendCommands, SendApi } from './send/commands';
@@ -41,8 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const env = serverEnvironment(context);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, unsaved documents, remote and virtual file systems (vscode-vfs, memfs…), since the checks

@@ -1,14 +1,14 @@
 /**
  * What the extension and its language server say to each other, declared once for both sides (as vscode-eslint's
  * shared folder and yaml-language-server's requestTypes.ts do): custom requests with their parameter and result
- * types, command ids, the settings section, the diagnostic source and the server's environment variables
- * (serverEnvironment.ts). Neither side spells these strings itself.
+ * types, command ids, the settings section, the diagnostic source and the server's environment variables and Node
+ * options (serverEnvironment.ts). Neither side spells these strings itself.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { PayloadAtResult } from '../core';
 
 export type { PayloadAtResult } from '../core';
-export { CODE_CACHE_DIR_VARIABLE } from './serverEnvironment';
+export { CODE_CACHE_DIR_VARIABLE, SERVER_EXEC_ARGV } from './serverEnvironment';
 
 /** The settings section the server pulls (`workspace/configuration`) and the client watches. */
 export const SETTINGS_SECTION = 'idenfy';
