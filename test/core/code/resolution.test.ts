@@ -44,6 +44,11 @@ describe('the URL, written in every way the file can resolve', () => {
     ['a static class field', "class Endpoints { static readonly TOKEN = 'https://ivs.idenfy.com/api/v2/token'; }\naxios.post(Endpoints.TOKEN, BODY);"],
     ['a let that is never reassigned', "let url = 'https://ivs.idenfy.com/api/v2/token';\naxios.post(url, BODY);"],
     ['a const declared after its use in a function', "function go() { return axios.post(LATER, BODY); }\nconst LATER = 'https://ivs.idenfy.com/api/v2/token';"],
+    ['what a function returns', "function tokenUrl() { return 'https://ivs.idenfy.com/api/v2/token'; }\naxios.post(tokenUrl(), BODY);"],
+    [
+      'what an arrow function and a method return',
+      "const tokenUrl = () => 'https://ivs.idenfy.com/api/v2/token';\naxios.post(tokenUrl(), BODY);\nclass Kyc {\n  url() { return `${HOST}/api/v2/token`; }\n  go() { return axios.post(this.url(), BODY); }\n}\nconst HOST = 'https://ivs.idenfy.com';",
+    ],
     [
       'a trailing slash, a query, a port, http and another idenfy.com host',
       "axios.post('http://ivs.idenfy.com:443/api/v2/token/?x=1', BODY);\naxios.post('https://eu.ivs.idenfy.com/api/v2/token', BODY);",
@@ -69,6 +74,10 @@ describe('the URL, written in every way the file can resolve', () => {
     ['a config object written to', "const config = { url: 'https://ivs.idenfy.com/api/v2/token' };\nconfig.url = process.env.URL;\naxios.post(config.url, BODY);"],
     ['a class field written to', "class K {\n  url = 'https://ivs.idenfy.com/api/v2/token';\n  setUrl(u) { this.url = u; }\n  go() { return axios.post(this.url, BODY); }\n}"],
     ['a conditional URL', "axios.post(sandbox ? 'https://ivs.idenfy.com/api/v2/token' : other, BODY);"],
+    [
+      'a function returning two different URLs',
+      "function tokenUrl(test) { if (test) return 'https://ivs.idenfy.com/api/v2/token'; return 'https://api.other.com/api/v2/token'; }\naxios.post(tokenUrl(true), BODY);",
+    ],
     ['a URL in a comment only', '// posts to https://ivs.idenfy.com/api/v2/token\naxios.post(url, BODY);'],
   ];
   for (const [name, code] of notAimed) {
