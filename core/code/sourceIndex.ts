@@ -89,9 +89,9 @@ export class SourceIndex {
   readonly searched = new Set<string>();
   /** Where each word of the text starts: built once a search for many names makes one pass cheaper than a search each. */
   private words: Map<number, number[]> | undefined;
+  private wordsSearched = 0;
   /** Declarations of names asked for without the rest of their `NameInfo` (`declarationsOf`). */
   private readonly declarationsOnly = new Map<string, Declaration[]>();
-  private wordsSearched = 0;
 
   constructor(
     private readonly ts: typeof TS,
@@ -194,7 +194,7 @@ export class SourceIndex {
   name(name: string): NameInfo {
     let info = this.names.get(name);
     if (!info) {
-      info = { declarations: [], reassignments: [], mutations: [], references: [], memberAccesses: [], thisWrites: [] };
+      info = emptyNameInfo();
       this.names.set(name, info);
       for (const at of this.occurrences(name)) {
         const found = this.identifierAt(name, at);
@@ -220,7 +220,7 @@ export class SourceIndex {
     if (full) return full.declarations;
     let declarations = this.declarationsOnly.get(name);
     if (!declarations) {
-      const info: NameInfo = { declarations: [], reassignments: [], mutations: [], references: [], memberAccesses: [], thisWrites: [] };
+      const info = emptyNameInfo();
       for (const at of this.occurrences(name)) {
         if (!this.mayDeclareAt(at, name.length)) continue;
         const found = this.identifierAt(name, at);
@@ -255,7 +255,8 @@ export class SourceIndex {
     const next = text.charCodeAt(after);
     if (!dotBefore && next !== 40 && next !== 46) return true; // neither `.x`, `x(` nor `x.`
     const head = text.slice(Math.max(0, at - 120), at);
-    // `function x(`, `function* x(`, `namespace x.y`, `namespace a.x`; a comment before the name: not judged.
+    // `function x(`, `function* x(`, `namespace x.y`, `namespace a.x`; after a block comment: not judged (a line
+    // comment between `function` and its name is not looked for: a declaration missed is a name left unresolved).
     return DECLARES_NEXT.test(head) || DOTTED_NAMESPACE.test(head);
   }
 
@@ -657,8 +658,10 @@ export class SourceIndex {
             climb = call.expression === node || chained || carriesUrl(this.ts, call);
             break;
           }
-          case K.VariableDeclaration: {
-            const declaration = parent as TS.VariableDeclaration;
+          case K.VariableDeclaration:
+          case K.Parameter: {
+            // `const URL = …`, and a parameter's default (`function post(body, url = TOKEN_URL)`): read where the name is.
+            const declaration = parent as TS.VariableDeclaration | TS.ParameterDeclaration;
             if (declaration.initializer === node && declaration.name.kind === K.Identifier) taintName(declaration.name.text, false);
             climb = false;
             break;
@@ -679,13 +682,6 @@ export class SourceIndex {
             if ((parent as TS.ArrowFunction).body === node) taintCallers(path, child - 1);
             climb = false;
             break;
-          case K.Parameter: {
-            // `function post(body, url = TOKEN_URL)`: the default is read where the parameter is.
-            const parameter = parent as TS.ParameterDeclaration;
-            if (parameter.initializer === node && parameter.name.kind === K.Identifier) taintName(parameter.name.text, false);
-            climb = false;
-            break;
-          }
           case K.ConditionalExpression:
             climb = (parent as TS.ConditionalExpression).condition !== node;
             break;
@@ -984,6 +980,10 @@ function isWordCharacterAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
   return IDENTIFIER_CHARACTER.test(text.charAt(at));
+}
+
+function emptyNameInfo(): NameInfo {
+  return { declarations: [], reassignments: [], mutations: [], references: [], memberAccesses: [], thisWrites: [] };
 }
 
 /** Parentheses and type assertions: syntax around an expression that leaves its value as it is. */
