@@ -182,8 +182,7 @@ export class SourceIndex {
     const found: number[] = [];
     const text = this.text;
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-      if (at > 0 && IDENTIFIER_CHARACTER.test(text.charAt(at - 1))) continue;
-      if (IDENTIFIER_CHARACTER.test(text.charAt(at + word.length))) continue;
+      if ((at > 0 && isWordCharacterAt(text, at - 1)) || isWordCharacterAt(text, at + word.length)) continue;
       found.push(at);
     }
     return found;
@@ -248,9 +247,9 @@ export class SourceIndex {
   private mayDeclareAt(at: number, length: number): boolean {
     const text = this.text;
     let before = at - 1;
-    while (before >= 0 && isWhiteSpace(text.charCodeAt(before))) before--;
+    while (before >= 0 && this.ts.isWhiteSpaceLike(text.charCodeAt(before))) before--;
     let after = at + length;
-    while (after < text.length && isWhiteSpace(text.charCodeAt(after))) after++;
+    while (after < text.length && this.ts.isWhiteSpaceLike(text.charCodeAt(after))) after++;
     const dotBefore = text.charCodeAt(before) === 46 && text.charCodeAt(before - 1) !== 46; // `.x`, not `...x`
     const next = text.charCodeAt(after);
     if (!dotBefore && next !== 40 && next !== 46) return true; // neither `.x`, `x(` nor `x.`
@@ -732,7 +731,7 @@ export class SourceIndex {
     for (const word of searchWords) {
       for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
         let start = at;
-        while (start > 0 && IDENTIFIER_CHARACTER.test(text.charAt(start - 1))) start--;
+        while (start > 0 && isWordCharacterAt(text, start - 1)) start--;
         if (seen.has(start)) continue;
         seen.add(start);
         const path = this.pathAt(start);
@@ -899,7 +898,6 @@ function entityName(ts: typeof TS, name: TS.EntityName): string {
   return name.kind === ts.SyntaxKind.Identifier ? name.text : `${entityName(ts, name.left)}.${name.right.text}`;
 }
 
-/** Strips what does not change a value: parentheses, `as`, `satisfies`, `<T>x` and the non-null `!`. */
 /**
  * The names a call can reach the function `path[at]` by, as `functionOf` resolves callees: its own name, the
  * variable it initialises (`const f = () => …`), or, as a member (`x.f(…)`, `this.f(…)`), the method, class field,
@@ -972,10 +970,6 @@ function wordsAt(index: Map<number, number[]>, text: string, word: string): read
   return starts.filter((start) => text.startsWith(word, start) && !isWordCharacterAt(text, start + word.length));
 }
 
-function isWhiteSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029;
-}
-
 function isWordCharacterAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
@@ -992,21 +986,10 @@ export function isExpressionWrapper(ts: typeof TS, kind: TS.SyntaxKind): boolean
   return kind === K.ParenthesizedExpression || kind === K.AsExpression || kind === K.SatisfiesExpression || kind === K.NonNullExpression || kind === K.TypeAssertionExpression;
 }
 
+/** Strips what does not change a value: parentheses, `as`, `satisfies`, `<T>x` and the non-null `!`. */
 export function unwrapExpression(ts: typeof TS, expression: TS.Expression): TS.Expression {
-  const K = ts.SyntaxKind;
-  for (;;) {
-    switch (expression.kind) {
-      case K.ParenthesizedExpression:
-      case K.AsExpression:
-      case K.SatisfiesExpression:
-      case K.NonNullExpression:
-      case K.TypeAssertionExpression:
-        expression = (expression as TS.ParenthesizedExpression).expression;
-        continue;
-      default:
-        return expression;
-    }
-  }
+  while (isExpressionWrapper(ts, expression.kind)) expression = (expression as TS.ParenthesizedExpression).expression;
+  return expression;
 }
 
 /** `Root.name`, e.g. `JSON.stringify`, `Object.assign`. */

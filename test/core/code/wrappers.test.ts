@@ -1,8 +1,9 @@
 /**
  * Payloads passed through wrappers of the same file (core/code/wrappers.ts): the shapes a wrapper is declared and
  * called by (an arrow function whose body is the request itself included), where its URL comes from (a constant, the
- * caller, a function's return value, a parameter's default), with and without file access, and what is not followed. Not resolved yet: a method of an object literal, a function assigned to a member, and two local
- * wrappers in a row (imported wrappers two levels deep are: modules.test.ts).
+ * caller, a function's return value, a parameter's default), with and without file access, and what is not followed.
+ * Not resolved yet: a method of an object literal, a function assigned to a member, and two local wrappers in a row
+ * (imported wrappers two levels deep are: modules.test.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
